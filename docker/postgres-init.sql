@@ -1,0 +1,1 @@
+CREATE DATABASE lantern_test OWNER lantern;

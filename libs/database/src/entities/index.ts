@@ -1,0 +1,37 @@
+import { ApiKeyEntity } from './api-key.entity.js';
+import { AuditEntity, FindingEntity } from './audit.entity.js';
+import { IdempotencyKeyEntity, ImportChunkEntity, ImportEntity, ImportRejectionEntity } from './import.entity.js';
+import { InterviewEntity } from './interview.entity.js';
+import { OrganizationEntity } from './organization.entity.js';
+import { RecruiterEntity, RecruitmentEngagementEntity } from './recruiter.entity.js';
+import { SiteEntity } from './site.entity.js';
+import { SupplierEntity, SupplyLinkEntity } from './supplier.entity.js';
+import { UserEntity } from './user.entity.js';
+
+export * from './api-key.entity.js';
+export * from './audit.entity.js';
+export * from './import.entity.js';
+export * from './interview.entity.js';
+export * from './organization.entity.js';
+export * from './recruiter.entity.js';
+export * from './site.entity.js';
+export * from './supplier.entity.js';
+export * from './user.entity.js';
+
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  ApiKeyEntity,
+  SupplierEntity,
+  SupplyLinkEntity,
+  SiteEntity,
+  RecruiterEntity,
+  RecruitmentEngagementEntity,
+  AuditEntity,
+  FindingEntity,
+  InterviewEntity,
+  ImportEntity,
+  ImportChunkEntity,
+  ImportRejectionEntity,
+  IdempotencyKeyEntity,
+];

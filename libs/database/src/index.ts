@@ -1,0 +1,3 @@
+export * from './entities/index.js';
+export * from './data-source-options.js';
+export * from './migrate.js';

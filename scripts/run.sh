@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Entry point behind the npm scripts: provisions services, then runs one job.
+#   scripts/run.sh demo [--serve]   build, migrate, run the end-to-end demo
+#   scripts/run.sh test [jest args] run unit + e2e tests against real PostgreSQL/Redis
+#   scripts/run.sh bench            build, run the benchmarks
+#   scripts/run.sh migrate          build, apply migrations
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+cmd="${1:-}"; shift || true
+
+bash scripts/provision.sh
+# shellcheck disable=SC1091
+source .lantern/env
+
+build() {
+  echo "[lantern] building (tsc, incremental)" >&2
+  npm run --silent build
+}
+
+case "$cmd" in
+  demo)
+    build
+    node dist/apps/cli/src/main.js migrate
+    exec node dist/apps/cli/src/main.js demo "$@"
+    ;;
+  test)
+    export DATABASE_URL="$TEST_DATABASE_URL" NODE_ENV=test
+    exec node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js "$@"
+    ;;
+  bench)
+    build
+    node dist/apps/cli/src/main.js migrate
+    exec node --expose-gc dist/bench/run.js "$@"
+    ;;
+  migrate)
+    build
+    exec node dist/apps/cli/src/main.js migrate
+    ;;
+  *)
+    echo "usage: scripts/run.sh demo|test|bench|migrate" >&2; exit 2 ;;
+esac
