@@ -25,8 +25,12 @@ case "$cmd" in
     exec node dist/apps/cli/src/main.js demo "$@"
     ;;
   test)
-    export DATABASE_URL="$TEST_DATABASE_URL" NODE_ENV=test
-    exec node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js "$@"
+    # A fresh database per run (dropped afterwards): concurrent runs never collide.
+    db="lantern_test_$(date +%s)_$$"
+    DATABASE_URL="$(node scripts/test-db.mjs create "$TEST_DATABASE_URL" "$db")"
+    export DATABASE_URL NODE_ENV=test LANTERN_QUEUE_PREFIX="$db"
+    trap 'node scripts/test-db.mjs drop "$TEST_DATABASE_URL" "$db" || true' EXIT
+    node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js "$@"
     ;;
   bench)
     build

@@ -48,6 +48,10 @@ export class AppConfig {
   @Max(200)
   LANTERN_DB_POOL: number = 10;
 
+  /** Redis key prefix of every BullMQ queue; isolates deployments (and test runs) sharing one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'LANTERN_QUEUE_PREFIX must be 1-64 letters, digits, _ or -' })
+  LANTERN_QUEUE_PREFIX: string = 'lantern';
+
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 

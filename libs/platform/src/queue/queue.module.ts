@@ -10,6 +10,7 @@ import { redisConnectionOptions } from './redis-connection.js';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         connection: redisConnectionOptions(config.REDIS_URL),
+        prefix: config.LANTERN_QUEUE_PREFIX,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
