@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
 
 /** ioredis options for BullMQ from a redis:// URL. maxRetriesPerRequest must be null for workers. */
 export function redisConnectionOptions(url: string): RedisOptions {
