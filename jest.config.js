@@ -14,6 +14,8 @@ const common = {
 };
 
 export default {
+  // e2e suites share one database and truncate between tests: run files one at a time.
+  maxWorkers: 1,
   projects: [
     {
       ...common,
@@ -25,7 +27,6 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      maxWorkers: 1,
       testTimeout: 120000,
     },
   ],

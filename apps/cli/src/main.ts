@@ -9,6 +9,7 @@ import 'reflect-metadata';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.command.js') },
   demo: { summary: 'run the end-to-end demo (--serve keeps the API and worker running)', load: () => import('./commands/demo.command.js') },
+  reference: { summary: 'load reference datasets (TIP tiers, USDOL goods lists) and illustrative exchange rates', load: () => import('./commands/reference.command.js') },
   import: { summary: 'import a CSV or NDJSON file: lantern import FILE --kind interviews', load: () => import('./commands/import.command.js') },
 };
 

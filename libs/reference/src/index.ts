@@ -1,0 +1,3 @@
+export * from './parsers.js';
+export * from './loader.js';
+export * from './shipped.js';
