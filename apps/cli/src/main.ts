@@ -10,6 +10,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   migrate: { summary: 'apply pending database migrations', load: () => import('./commands/migrate.command.js') },
   demo: { summary: 'run the end-to-end demo (--serve keeps the API and worker running)', load: () => import('./commands/demo.command.js') },
   reference: { summary: 'load reference datasets (TIP tiers, USDOL goods lists) and illustrative exchange rates', load: () => import('./commands/reference.command.js') },
+  org: { summary: 'create or list organisations: lantern org create --name N --kind K --jurisdiction CC', load: () => import('./commands/org.command.js') },
+  key: { summary: 'issue an API key: lantern key create --org ORG --role ROLE', load: () => import('./commands/org.command.js').then((m) => ({ run: m.runKey })) },
   import: { summary: 'import a CSV or NDJSON file: lantern import FILE --kind interviews', load: () => import('./commands/import.command.js') },
 };
 
