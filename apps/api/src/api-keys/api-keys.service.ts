@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { ApiKeyEntity } from '@lantern/database';
+import { DomainError } from '@lantern/domain';
+import { issueApiKey, paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { definedOnly } from '../common/defined-only.js';
+import type { CreateApiKeyDto } from './dto/create-api-key.dto.js';
+import type { ListApiKeysQuery } from './dto/list-api-keys.query.js';
+import type { UpdateApiKeyDto } from './dto/update-api-key.dto.js';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Issue a key; the clear key is returned here once and never stored. */
+  async create(principal: Principal, dto: CreateApiKeyDto): Promise<{ entity: ApiKeyEntity; key: string }> {
+    return this.dataSource.transaction(async (em) => {
+      const issued = await issueApiKey(em, { organizationId: principal.organizationId, role: dto.role, name: dto.name });
+      return { entity: await em.findOneByOrFail(ApiKeyEntity, { id: issued.id }), key: issued.key };
+    });
+  }
+
+  async findOne(principal: Principal, id: string): Promise<ApiKeyEntity> {
+    const apiKey = await this.apiKeys.findOneBy({ id, organizationId: principal.organizationId });
+    if (apiKey === null) throw DomainError.notFound('api key', id);
+    return apiKey;
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateApiKeyDto): Promise<ApiKeyEntity> {
+    const apiKey = await this.findOne(principal, id);
+    return this.apiKeys.save(Object.assign(apiKey, definedOnly(dto)));
+  }
+
+  /** Revoke a key at once (idempotent: revoking twice keeps the first revocation time). */
+  async revoke(principal: Principal, id: string): Promise<ApiKeyEntity> {
+    const apiKey = await this.findOne(principal, id);
+    if (apiKey.revokedAt !== null) return apiKey;
+    return this.apiKeys.save(Object.assign(apiKey, { revokedAt: new Date() }));
+  }
+
+  list(principal: Principal, query: ListApiKeysQuery): Promise<Page<ApiKeyEntity>> {
+    return paginate(this.filtered(principal, query), query);
+  }
+
+  listAll(principal: Principal, query: ListApiKeysQuery): AsyncIterable<ApiKeyEntity> {
+    return paginateAll(this.filtered(principal, query));
+  }
+
+  private filtered(principal: Principal, query: ListApiKeysQuery): SelectQueryBuilder<ApiKeyEntity> {
+    const qb = this.apiKeys.createQueryBuilder('api_key').where('api_key.organizationId = :organizationId', { organizationId: principal.organizationId });
+    if (query.role !== undefined) qb.andWhere('api_key.role = :role', { role: query.role });
+    if (query.state === 'active') qb.andWhere('api_key.revokedAt IS NULL');
+    if (query.state === 'revoked') qb.andWhere('api_key.revokedAt IS NOT NULL');
+    return qb;
+  }
+}

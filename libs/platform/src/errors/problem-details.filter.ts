@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mapException, statusTitle } from './problem-mapping.js';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemResponse } from './problem.js';
+
+/**
+ * Renders every error as RFC 9457 `application/problem+json`. A 5xx never
+ * leaks its cause to the client; it is logged with the request id instead.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const mapped = mapException(exception);
+
+    if (mapped.status >= HttpStatus.INTERNAL_SERVER_ERROR) {
+      this.logger.error(`request ${request.id} ${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+    }
+
+    const problem: ProblemResponse = {
+      type: problemType(mapped.code),
+      title: statusTitle(mapped.status),
+      status: mapped.status,
+      detail: mapped.detail,
+      instance: request.url,
+      code: mapped.code,
+      requestId: request.id,
+      ...(mapped.errors && mapped.errors.length > 0 ? { errors: mapped.errors } : {}),
+    };
+
+    if (reply.sent) return;
+    if (mapped.status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer realm="lantern"');
+    reply.status(mapped.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
