@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { IMPORT_FORMATS, IMPORT_KINDS, QUEUES, type ImportFormat, type ImportKind } from '@lantern/domain';
-import { findImport, listRejections, storeAndEnqueueImport, type ImportView, type RejectionView } from '@lantern/ingest';
+import { findImport, isUuid, listRejections, storeAndEnqueueImport, type ImportView, type RejectionView } from '@lantern/ingest';
 import { loadConfig, redisConnectionOptions } from '@lantern/platform';
 
 const USAGE = `usage: lantern import FILE --kind KIND [--format csv|ndjson] [--org ORG_ID] [--no-wait]
@@ -67,6 +67,7 @@ export async function run(args: string[]): Promise<number> {
   if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) problems.push(`--kind must be one of ${IMPORT_KINDS.join(', ')}`);
   if (!format || !(IMPORT_FORMATS as readonly string[]).includes(format)) problems.push('--format must be csv or ndjson (or use a .csv / .ndjson / .jsonl file name)');
   if ((values.key === undefined) !== (values.url === undefined)) problems.push('--key and --url go together');
+  if (values.org !== undefined && !isUuid(values.org)) problems.push('--org must be an organisation id (a UUID)');
   if (problems.length > 0) {
     process.stderr.write(`lantern import: ${problems.join('; ')}\n\n${USAGE}\n`);
     return 2;
@@ -198,9 +199,7 @@ async function follow(source: Source, first: ImportView): Promise<ImportView> {
 }
 
 class ProgressBar {
-  private lastRows = 0;
-  private lastAt = Date.now();
-  private rate = 0;
+  private runningSince: number | undefined;
   private lastLineAt = 0;
   private readonly tty: boolean;
 
@@ -210,19 +209,18 @@ class ProgressBar {
 
   draw(v: ImportView): void {
     const now = Date.now();
-    const dt = (now - this.lastAt) / 1000;
-    if (dt >= 0.5 || v.processedRows < this.lastRows) {
-      const instant = Math.max(0, v.processedRows - this.lastRows) / Math.max(dt, 0.001);
-      this.rate = this.rate === 0 ? instant : this.rate * 0.5 + instant * 0.5;
-      this.lastRows = v.processedRows;
-      this.lastAt = now;
-    }
+    if (v.status === 'running' && this.runningSince === undefined) this.runningSince = now;
+    // Average since the worker started on it: steady, and it does not decay while the rows are merged.
+    const seconds = this.runningSince === undefined ? 0 : (now - this.runningSince) / 1000;
+    const rate = seconds > 0.5 ? v.processedRows / seconds : 0;
     const width = 30;
     const filled = Math.round(v.progress * width);
     const total = v.totalRows === null ? '?' : v.totalRows.toLocaleString('en');
+    const phase =
+      v.status === 'running' && v.totalRows !== null && v.processedRows >= v.totalRows ? 'all rows read; writing to the database' : v.status;
     const line =
       `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(v.progress * 100)).padStart(3)}% ` +
-      `${v.processedRows.toLocaleString('en')}/${total} rows  ${Math.round(this.rate).toLocaleString('en')} rows/s  ${v.status}`;
+      `${v.processedRows.toLocaleString('en')}/${total} rows  ${Math.round(rate).toLocaleString('en')} rows/s  ${phase}`;
     if (this.tty) this.out.write(`\r${line}\x1b[K`);
     else if (now - this.lastLineAt > 5000 || v.status === 'completed' || v.status === 'failed') {
       this.out.write(`${line}\n`);

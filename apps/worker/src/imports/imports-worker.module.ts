@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ImportProcessor } from './import.processor.js';
 
-/** Placeholder: the import processor is being written. */
-@Module({})
+/** The import queue's processor (QUEUES.import). Needs ConfigModule, DatabaseModule and QueueModule in the application. */
+@Module({
+  providers: [ImportProcessor],
+})
 export class ImportsWorkerModule {}

@@ -1,0 +1,112 @@
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JOBS, QUEUES, type RunImportJob } from '@lantern/domain';
+import {
+  ImportBusyError,
+  ImportNotFoundError,
+  ingestSecretsFrom,
+  isUuid,
+  pgPoolFromDataSource,
+  runImport,
+  type IngestSecrets,
+  type ImportProgress,
+} from '@lantern/ingest';
+import { AppConfig } from '@lantern/platform';
+
+/** What a finished import job returns (kept on the BullMQ job). */
+export interface ImportJobResult {
+  importId: string;
+  status: 'completed' | 'skipped';
+  totalRows: number | null;
+  acceptedRows: number;
+  rejectedRows: number;
+}
+
+/**
+ * Runs `run-import` jobs: the whole import (stream, validate, bulk-load) is
+ * @lantern/ingest's runImport; this adapter reports progress on the job and
+ * maps outcomes to BullMQ: a bad file fails the job without retries
+ * (UnrecoverableError), an infrastructure error is retried with backoff, and
+ * the import is marked failed when the last attempt fails.
+ */
+@Processor(QUEUES.import)
+export class ImportProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ImportProcessor.name);
+  private readonly secrets: IngestSecrets;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+    this.secrets = ingestSecretsFrom(config.LANTERN_SECRET_KEY);
+  }
+
+  onApplicationBootstrap(): void {
+    // @Processor options are static; the configured concurrency is applied once the worker exists.
+    this.worker.concurrency = this.config.LANTERN_WORKER_CONCURRENCY;
+  }
+
+  async process(job: Job<RunImportJob>): Promise<ImportJobResult> {
+    if (job.name !== JOBS.runImport) throw new UnrecoverableError(`unknown job name ${JSON.stringify(job.name)} on the import queue`);
+    const data = job.data;
+    if (data?.schemaVersion !== 1 || !isUuid(String(data.importId)) || !isUuid(String(data.organizationId))) {
+      throw new UnrecoverableError(`malformed run-import payload (schemaVersion ${String(data?.schemaVersion)})`);
+    }
+    const pool = pgPoolFromDataSource(this.dataSource);
+    const started = Date.now();
+    try {
+      const outcome = await runImport(
+        { pool, secrets: this.secrets },
+        {
+          importId: data.importId,
+          organizationId: data.organizationId,
+          // Best effort: a Redis hiccup must not abort an import (imports.processed_rows carries the progress too).
+          onProgress: (p: ImportProgress) =>
+            job
+              .updateProgress({ processedRows: p.processedRows, totalRows: p.totalRows, progress: p.progress })
+              .catch((e: unknown) => this.logger.warn(`import ${data.importId}: could not report progress: ${String(e)}`)),
+        },
+      );
+      const imp = outcome.import;
+      if (outcome.status === 'failed') {
+        this.logger.warn(`import ${imp.id} (${imp.kind}) failed: ${imp.error}`);
+        throw new UnrecoverableError(imp.error ?? 'the file could not be imported');
+      }
+      if (outcome.status === 'completed') {
+        const seconds = (Date.now() - started) / 1000;
+        this.logger.log(
+          `import ${imp.id} (${imp.kind}, ${imp.format}) completed: ${imp.acceptedRows} accepted, ${imp.rejectedRows} rejected in ${seconds.toFixed(1)} s`,
+        );
+      }
+      return { importId: imp.id, status: outcome.status, totalRows: imp.totalRows, acceptedRows: imp.acceptedRows, rejectedRows: imp.rejectedRows };
+    } catch (err) {
+      if (err instanceof UnrecoverableError) throw err;
+      if (err instanceof ImportNotFoundError) throw new UnrecoverableError(err.message);
+      if (err instanceof ImportBusyError) throw err; // the other worker owns the status; retry later
+      await this.recordAttemptFailure(job, pool, err);
+      throw err;
+    }
+  }
+
+  /** Infrastructure failure: the status says whether it will be retried. The cause is logged, not shown to users. */
+  private async recordAttemptFailure(job: Job<RunImportJob>, pool: ReturnType<typeof pgPoolFromDataSource>, err: unknown): Promise<void> {
+    const attempts = job.opts.attempts ?? 1;
+    const attempt = job.attemptsMade + 1;
+    const last = attempt >= attempts;
+    this.logger.error(`import ${job.data.importId} attempt ${attempt}/${attempts} failed`, err instanceof Error ? err.stack : String(err));
+    const message = last
+      ? `internal error: the import failed ${attempts} time${attempts === 1 ? '' : 's'}; nothing was written. Upload the file again later or contact support`
+      : `internal error on attempt ${attempt} of ${attempts}; nothing was written; retrying`;
+    await pool
+      .query(
+        `UPDATE imports SET status = $2, error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END
+          WHERE id = $1 AND status NOT IN ('completed', 'failed')`,
+        [job.data.importId, last ? 'failed' : 'queued', message],
+      )
+      .catch((e: unknown) => this.logger.warn(`could not record the failure of import ${job.data.importId}: ${String(e)}`));
+  }
+}
