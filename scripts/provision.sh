@@ -42,6 +42,7 @@ reachable() {
 }
 
 write_env() {
+  umask 077
   cat >"$STATE/env" <<ENV
 export DATABASE_URL='$1'
 export TEST_DATABASE_URL='$2'
@@ -64,34 +65,38 @@ ensure_os_packages() {
   apt_install "${pkgs[@]}"
 }
 
+# Run a command as the postgres user from / (the project folder may not be readable by it).
+as_pg() { (cd / && runuser -u postgres -- "$@"); }
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 start_local_postgres() {
   local bin; bin="$(pg_bin)"; [ -n "$bin" ] || return 1
   id postgres >/dev/null 2>&1 || return 1
-  # The server runs as the postgres user: its data folder must be reachable by it.
-  local data="$STATE/pg"
-  if ! runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
-    data="/var/tmp/lantern-$(echo -n "$ROOT" | sha1sum | cut -c1-12)/pg"
+  # The server runs as the postgres user: its folder (data, socket, log) must be
+  # reachable by it; a checkout under a private folder gets one in /var/tmp.
+  local base="$STATE/postgres"
+  if ! as_pg test -x "$STATE" 2>/dev/null; then
+    base="/var/tmp/lantern-$(echo -n "$ROOT" | sha1sum | cut -c1-12)"
   fi
-  local sock="$data.sock"
-  mkdir -p "$sock"; chown postgres "$sock"
-  if ! runuser -u postgres -- "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; then
+  local data="$base/data" sock="$base/sock" logf="$base/server.log"
+  mkdir -p "$base"; chown postgres "$base"; chmod 700 "$base"
+  as_pg mkdir -p "$sock"
+  if ! as_pg "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; then
     if [ ! -s "$data/PG_VERSION" ]; then
       log "initialising PostgreSQL cluster in $data"
-      mkdir -p "$data"; chown -R postgres "$(dirname "$data")" "$data"
-      runuser -u postgres -- "$bin/initdb" -D "$data" -U lantern -A trust -E UTF8 --locale=C.UTF-8 >"$STATE/initdb.log" 2>&1 \
+      as_pg "$bin/initdb" -D "$data" -U lantern -A trust -E UTF8 --locale=C.UTF-8 >"$STATE/initdb.log" 2>&1 \
         || { cat "$STATE/initdb.log" >&2; return 1; }
     fi
-    runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$data.log" -w -t 60 start -o \
+    as_pg "$bin/pg_ctl" -D "$data" -l "$logf" -w -t 60 start -o \
       "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=${LANTERN_PG_FSYNC:-on}" >/dev/null \
-      || { tail -20 "$data.log" >&2; return 1; }
+      || { as_pg tail -20 "$logf" >&2; return 1; }
     log "PostgreSQL listening on 127.0.0.1:$PG_PORT"
   fi
   for db in lantern lantern_test; do
-    runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U lantern -d postgres -tAc \
+    as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U lantern -d postgres -tAc \
       "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
-      || runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U lantern "$db"
+      || as_pg "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U lantern "$db"
   done
 }
 
