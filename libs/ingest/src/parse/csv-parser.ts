@@ -1,4 +1,5 @@
 import { ImportFileError } from '../errors.js';
+import { StreamingTextBuffer } from './text-buffer.js';
 
 /** A record longer than this is taken as a runaway quoted field (an unclosed quote), not data. */
 export const MAX_CSV_RECORD_CHARS = 8 * 1024 * 1024;
@@ -23,47 +24,23 @@ const CR = 13;
  * Fast path: a line without any `"` is `split(',')` (native, no per-char JS
  * loop); only lines with quotes go through the character state machine.
  */
-export class CsvParser {
-  private rest = '';
-  private line = 1;
-  private started = false;
-  private recordsSeen = 0;
-
-  constructor(private readonly onRecord: CsvRecordHandler) {}
-
-  /** Number of records handed out so far (the header included). */
-  get records(): number {
-    return this.recordsSeen;
-  }
-
-  /** Line number of the next unread character (for locating errors found outside the parser). */
-  currentLine(): number {
-    let n = this.line;
-    let p = this.rest.indexOf('\n');
-    while (p >= 0) {
-      n++;
-      p = this.rest.indexOf('\n', p + 1);
-    }
-    return n;
+export class CsvParser extends StreamingTextBuffer {
+  constructor(private readonly onRecord: CsvRecordHandler) {
+    super();
   }
 
   push(text: string): void {
-    if (!this.started) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const s = this.rest.length > 0 ? this.rest + text : text;
-    this.rest = '';
-    const consumed = this.parse(s, false);
-    if (consumed < s.length) {
-      this.rest = s.slice(consumed);
-      if (this.rest.length > MAX_CSV_RECORD_CHARS) {
-        throw new ImportFileError(
+    const s = this.take(text);
+    this.carry(
+      s,
+      this.parse(s, false),
+      MAX_CSV_RECORD_CHARS,
+      () =>
+        new ImportFileError(
           `a record starting on line ${this.line} is longer than ${MAX_CSV_RECORD_CHARS} characters: probably a quoted field that is never closed`,
           this.line,
-        );
-      }
-    }
+        ),
+    );
   }
 
   end(): void {
@@ -93,7 +70,7 @@ export class CsvParser {
         let end = nl;
         if (end > i && s.charCodeAt(end - 1) === CR) end--;
         if (end > i) {
-          this.recordsSeen++;
+          this.seen++;
           this.onRecord(s.slice(i, end).split(','), this.line);
         }
         this.line++;
@@ -186,7 +163,7 @@ export class CsvParser {
   }
 
   private emit(fields: string[], s: string, start: number, next: number): number {
-    this.recordsSeen++;
+    this.seen++;
     this.onRecord(fields, this.line);
     this.line = this.lineAt(s, start, next);
     return next;

@@ -1,4 +1,5 @@
 import { ImportFileError } from '../errors.js';
+import { StreamingTextBuffer } from './text-buffer.js';
 
 /** A line longer than this is not a plausible record: the file is rejected rather than buffered whole. */
 export const MAX_NDJSON_LINE_CHARS = 8 * 1024 * 1024;
@@ -11,36 +12,13 @@ export type NdjsonLineHandler = (text: string, line: number) => void;
  * the JSON is the caller's business: a bad line is a row rejection, not a
  * file error.
  */
-export class NdjsonSplitter {
-  private rest = '';
-  private line = 1;
-  private started = false;
-  private linesSeen = 0;
-
-  constructor(private readonly onLine: NdjsonLineHandler) {}
-
-  /** Non-blank lines handed out so far. */
-  get records(): number {
-    return this.linesSeen;
-  }
-
-  currentLine(): number {
-    let n = this.line;
-    let p = this.rest.indexOf('\n');
-    while (p >= 0) {
-      n++;
-      p = this.rest.indexOf('\n', p + 1);
-    }
-    return n;
+export class NdjsonSplitter extends StreamingTextBuffer {
+  constructor(private readonly onLine: NdjsonLineHandler) {
+    super();
   }
 
   push(text: string): void {
-    if (!this.started) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const s = this.rest.length > 0 ? this.rest + text : text;
-    this.rest = '';
+    const s = this.take(text);
     let i = 0;
     for (;;) {
       const nl = s.indexOf('\n', i);
@@ -48,12 +26,7 @@ export class NdjsonSplitter {
       this.emit(s, i, nl);
       i = nl + 1;
     }
-    if (i < s.length) {
-      this.rest = s.slice(i);
-      if (this.rest.length > MAX_NDJSON_LINE_CHARS) {
-        throw new ImportFileError(`line ${this.line} is longer than ${MAX_NDJSON_LINE_CHARS} characters`, this.line);
-      }
-    }
+    this.carry(s, i, MAX_NDJSON_LINE_CHARS, () => new ImportFileError(`line ${this.line} is longer than ${MAX_NDJSON_LINE_CHARS} characters`, this.line));
   }
 
   end(): void {
@@ -67,7 +40,7 @@ export class NdjsonSplitter {
     let text = s.slice(from, end);
     if (text.length > 0 && isBlank(text)) text = '';
     if (text.length > 0) {
-      this.linesSeen++;
+      this.seen++;
       this.onLine(text, this.line);
     }
     this.line++;
