@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { RESCREENING_QUEUE } from '@lantern/screening';
+import { RescreeningProcessor } from './rescreening.processor.js';
+
+/** Re-screening after list snapshots and blocks change (RESCREENING_QUEUE). Needs ConfigModule, DatabaseModule and QueueModule. */
+@Module({
+  imports: [BullModule.registerQueue({ name: RESCREENING_QUEUE })],
+  providers: [RescreeningProcessor],
+})
+export class ListsWorkerModule {}

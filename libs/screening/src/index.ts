@@ -1,0 +1,38 @@
+/**
+ * @lantern/screening: procurement screening.
+ *
+ * Pure (no Nest, no TypeORM, no driver): name normalisation, similarity, the
+ * in-memory name index, the decision rules, the legal grounds and durations of
+ * blocks, and the parsers of external exclusion lists. The `db/` part talks to
+ * PostgreSQL through node-postgres's Pool interface (type-only import): the
+ * snapshot loader, the corpus loaders and the screening engine shared by the
+ * API and the worker.
+ */
+export * from './normalize/fold.js';
+export * from './normalize/skeleton.js';
+export * from './normalize/normalize-name.js';
+export { LEGAL_FORM_DEFINITIONS, STOP_WORDS, type LegalFormDefinition } from './normalize/legal-forms.js';
+export * from './similarity/jaro-winkler.js';
+export * from './similarity/idf.js';
+export * from './index/name-index.js';
+export * from './identifiers.js';
+export * from './match/corpus.js';
+export * from './decision/types.js';
+export * from './decision/decide.js';
+export * from './legal/dates.js';
+export * from './legal/grounds.js';
+export * from './legal/far.js';
+export * from './lists/index.js';
+export * from './testing/synthetic-names.js';
+export * from './testing/evaluation.js';
+export * from './db/pg.js';
+export * from './db/snapshots.js';
+export * from './db/corpus-loader.js';
+export * from './db/engine.js';
+export * from './db/recorder.js';
+export * from './db/rescreen.js';
+
+/** BullMQ queue of re-screening jobs (a persistent contract: do not rename). */
+export const RESCREENING_QUEUE = 'rescreening';
+/** Job name on RESCREENING_QUEUE. */
+export const RESCREEN_JOB = 'rescreen';
