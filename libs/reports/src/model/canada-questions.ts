@@ -1,0 +1,21 @@
+/** Questions of the Public Safety Canada questionnaire as echoed in filed S-211 reports (from shared/data/interop/canada_s211_questions.json). */
+export const CANADA_S211_QUESTIONS: readonly { id: string; text: string }[] = [
+  { id: 'Q01', text: "Has the entity taken any measures to remediate any forced labour or child labour in its activities and supply chains?" },
+  { id: 'Q02', text: "What steps has the entity taken in the previous financial year to prevent and reduce the risk that forced labour or child labour is used at any step of the production of goods in Canada or elsewhere by the entity or of goods imported into Canada by the entity?" },
+  { id: 'Q03', text: "Which of the following accurately describes the entitys activities?" },
+  { id: 'Q04', text: "Does the entity currently have policies and due diligence processes in place related to forced labour and/or child labour?" },
+  { id: 'Q05', text: "Has the entity taken any measures to remediate the loss of income to the most vulnerable families that results from any measure taken to eliminate the use of forced labour or child labour in its activities and supply chains?" },
+  { id: 'Q06', text: "Does the entity currently provide training to employees on forced labour and/or child labour?" },
+  { id: 'Q07', text: "Does the entity currently have policies and procedures in place to assess its effectiveness in ensuring that forced labour and child labour are not being used in its activities and supply chains?" },
+  { id: 'Q08', text: "Is this a revised report?" },
+  { id: 'Q09', text: "Is the entity subject to reporting requirements under supply chain legislation in another jurisdiction?" },
+  { id: 'Q10', text: "What is the legal name of the reporting entity?" },
+  { id: 'Q11', text: "Is this a revised version of a report already submitted this reporting year?" },
+  { id: 'Q12', text: "Is this a joint report?" },
+  { id: 'Q13', text: "Is the entity also subject to reporting requirements under supply chain legislation in another jurisdiction?" },
+  { id: 'Q14', text: "Which categorizations apply to the entity?" },
+  { id: 'Q15', text: "Which sector/industry does the entity operate in?" },
+  { id: 'Q16', text: "In which country is the entity headquartered or principally located?" },
+  { id: 'Q17', text: "Has the entity identified parts of its activities and supply chains that carry a risk of forced labour or child labour being used?" },
+  { id: 'Q18', text: "Has the entity identified forced labour or child labour risks in its activities and supply chains related to any of their applicable sectors and industries?" },
+];
