@@ -16,6 +16,8 @@ const common = {
 export default {
   // e2e suites share one database and truncate between tests: run files one at a time.
   maxWorkers: 1,
+  // Jest 30 reads testTimeout only at the top level (the e2e project's own setting is ignored, leaving 5 s).
+  testTimeout: 120000,
   projects: [
     {
       ...common,

@@ -30,7 +30,8 @@ case "$cmd" in
     DATABASE_URL="$(node scripts/test-db.mjs create "$TEST_DATABASE_URL" "$db")"
     export DATABASE_URL NODE_ENV=test LANTERN_QUEUE_PREFIX="$db"
     trap 'node scripts/test-db.mjs drop "$TEST_DATABASE_URL" "$db" || true' EXIT
-    node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js "$@"
+    # --forceExit: a stray handle (e.g. an ioredis reconnect timer) must not hang CI after the results are in.
+    node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --forceExit "$@"
     ;;
   bench)
     build

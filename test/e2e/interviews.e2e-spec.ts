@@ -159,7 +159,7 @@ describe('interviews API', () => {
       const found: string[] = [];
       let cursor: string | null = null;
       do {
-        const res: request.Response = await request(t.baseUrl).get(url).query({ ...query, ...(cursor ? { cursor } : {}) }).set(bearer(tenant.keys.procurement)).expect(200);
+        const res: request.Response = await request(t.baseUrl).get(url).query({ ...query, ...(cursor ? { cursor } : {}) }).set(bearer(tenant.keys.admin)).expect(200);
         found.push(...res.body.data.map((i: { id: string }) => i.id));
         cursor = res.body.nextCursor;
       } while (cursor !== null);

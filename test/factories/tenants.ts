@@ -53,5 +53,10 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
     [KEPT_TABLES],
   );
   if (rows.length === 0) return;
-  await dataSource.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  // audit_events refuses TRUNCATE through a trigger; the test database role is a superuser and may
+  // switch triggers off for its own transaction (a production role cannot: docs/security.md).
+  await dataSource.transaction(async (em) => {
+    await em.query(`SET LOCAL session_replication_role = replica`);
+    await em.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  });
 }

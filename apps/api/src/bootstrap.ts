@@ -10,6 +10,7 @@ import {
   MetricsService,
   ProblemDetailsFilter,
   REQUEST_ID_SERVER_OPTIONS,
+  strictJsonBodyParser,
 } from '@lantern/platform';
 import { AppModule } from './app.module.js';
 
@@ -60,7 +61,12 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
   adapter.getInstance().removeContentTypeParser('text/plain');
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: LOG_LEVELS.slice(LOG_LEVELS.indexOf(config.LOG_LEVEL)) });
-  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT_BYTES });
+  const fastify = adapter.getInstance();
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: JSON_BODY_LIMIT_BYTES },
+    strictJsonBodyParser(fastify.getDefaultJsonParser('error', 'error') as Parameters<typeof strictJsonBodyParser>[0]),
+  );
   app.get(MetricsService).installHttpMetrics(adapter.getInstance());
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());

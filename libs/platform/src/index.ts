@@ -21,3 +21,8 @@ export * from './idempotency/idempotency.interceptor.js';
 export * from './metrics/metrics.service.js';
 export * from './metrics/metrics.module.js';
 export * from './privacy/worker-privacy.service.js';
+export * from './scoring/scoring-inputs.js';
+export * from './scoring/scoring.producer.js';
+export * from './audit/audit-chain.js';
+export * from './audit/audit-trail.js';
+export * from './http/json-body-parser.js';

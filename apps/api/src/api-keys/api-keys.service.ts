@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { ApiKeyEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
-import { issueApiKey, paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { AuditTrail, issueApiKey, paginate, paginateAll, snapshot, type Page, type Principal } from '@lantern/platform';
 import { definedOnly } from '../common/defined-only.js';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto.js';
 import type { ListApiKeysQuery } from './dto/list-api-keys.query.js';
@@ -20,7 +20,9 @@ export class ApiKeysService {
   async create(principal: Principal, dto: CreateApiKeyDto): Promise<{ entity: ApiKeyEntity; key: string }> {
     return this.dataSource.transaction(async (em) => {
       const issued = await issueApiKey(em, { organizationId: principal.organizationId, role: dto.role, name: dto.name });
-      return { entity: await em.findOneByOrFail(ApiKeyEntity, { id: issued.id }), key: issued.key };
+      const entity = await em.findOneByOrFail(ApiKeyEntity, { id: issued.id });
+      await AuditTrail.record(em, principal, { action: 'api_key.created', subjectType: 'api_key', subjectId: entity.id, after: entity });
+      return { entity, key: issued.key };
     });
   }
 
@@ -31,15 +33,31 @@ export class ApiKeysService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateApiKeyDto): Promise<ApiKeyEntity> {
-    const apiKey = await this.findOne(principal, id);
-    return this.apiKeys.save(Object.assign(apiKey, definedOnly(dto)));
+    return this.dataSource.transaction(async (em) => {
+      const apiKey = await this.lockedForUpdate(em, principal, id);
+      const before = snapshot(apiKey);
+      const saved = await em.save(Object.assign(apiKey, definedOnly(dto)));
+      await AuditTrail.record(em, principal, { action: 'api_key.updated', subjectType: 'api_key', subjectId: id, before, after: saved });
+      return saved;
+    });
   }
 
   /** Revoke a key at once (idempotent: revoking twice keeps the first revocation time). */
   async revoke(principal: Principal, id: string): Promise<ApiKeyEntity> {
-    const apiKey = await this.findOne(principal, id);
-    if (apiKey.revokedAt !== null) return apiKey;
-    return this.apiKeys.save(Object.assign(apiKey, { revokedAt: new Date() }));
+    return this.dataSource.transaction(async (em) => {
+      const apiKey = await this.lockedForUpdate(em, principal, id);
+      if (apiKey.revokedAt !== null) return apiKey;
+      const before = snapshot(apiKey);
+      const saved = await em.save(Object.assign(apiKey, { revokedAt: new Date() }));
+      await AuditTrail.record(em, principal, { action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, before, after: saved });
+      return saved;
+    });
+  }
+
+  private async lockedForUpdate(em: EntityManager, principal: Principal, id: string): Promise<ApiKeyEntity> {
+    const apiKey = await em.findOne(ApiKeyEntity, { where: { id, organizationId: principal.organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (apiKey === null) throw DomainError.notFound('api key', id);
+    return apiKey;
   }
 
   list(principal: Principal, query: ListApiKeysQuery): Promise<Page<ApiKeyEntity>> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditEntity, OrganizationEntity, SiteEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
 import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
 import type { CreateAuditDto } from './dto/create-audit.dto.js';
@@ -16,11 +17,13 @@ export class AuditsService {
     @InjectRepository(AuditEntity) private readonly audits: Repository<AuditEntity>,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly references: OwnedReferences,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(principal: Principal, dto: CreateAuditDto): Promise<AuditEntity> {
     await this.assertReferences(principal, dto);
-    return this.audits.save(this.audits.create({ ...definedOnly(dto), organizationId: principal.organizationId }));
+    const audit = this.audits.create({ ...definedOnly(dto), organizationId: principal.organizationId });
+    return this.dataSource.transaction((em) => auditedCreate(em, principal, 'audit', audit));
   }
 
   async findOne(principal: Principal, id: string): Promise<AuditEntity> {
@@ -30,10 +33,12 @@ export class AuditsService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateAuditDto): Promise<AuditEntity> {
-    const audit = await this.findOne(principal, id);
     const changes = definedOnly(dto);
     await this.assertReferences(principal, changes);
-    return this.audits.save(Object.assign(audit, changes));
+    return this.dataSource.transaction(async (em) => {
+      const audit = await findOwnedForUpdate(em, AuditEntity, principal, id, 'audit');
+      return auditedUpdate(em, principal, 'audit', audit, (a) => void Object.assign(a, changes));
+    });
   }
 
   list(principal: Principal, query: ListAuditsQuery): Promise<Page<AuditEntity>> {

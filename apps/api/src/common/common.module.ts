@@ -1,6 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { NonEmptyPatchInterceptor } from './non-empty-patch.interceptor.js';
 import { OwnedReferences } from './owned-references.js';
+import { ScoringTrigger } from './scoring-trigger.js';
+import { ScoringProducerModule } from '@lantern/platform';
 
 @Global()
-@Module({ providers: [OwnedReferences], exports: [OwnedReferences] })
+@Module({
+  imports: [ScoringProducerModule],
+  providers: [OwnedReferences, ScoringTrigger, { provide: APP_INTERCEPTOR, useClass: NonEmptyPatchInterceptor }],
+  exports: [OwnedReferences, ScoringTrigger],
+})
 export class CommonModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { RecruiterEntity, RecruitmentEngagementEntity, SiteEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
 import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
 import type { CreateEngagementDto } from './dto/create-engagement.dto.js';
@@ -15,12 +16,13 @@ export class EngagementsService {
   constructor(
     @InjectRepository(RecruitmentEngagementEntity) private readonly engagements: Repository<RecruitmentEngagementEntity>,
     private readonly references: OwnedReferences,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(principal: Principal, dto: CreateEngagementDto): Promise<RecruitmentEngagementEntity> {
     const engagement = this.engagements.create({ ...definedOnly(dto), organizationId: principal.organizationId });
     await this.assertValid(principal, engagement, dto);
-    return this.engagements.save(engagement);
+    return this.dataSource.transaction((em) => auditedCreate(em, principal, 'engagement', engagement));
   }
 
   async findOne(principal: Principal, id: string): Promise<RecruitmentEngagementEntity> {
@@ -31,9 +33,13 @@ export class EngagementsService {
 
   async update(principal: Principal, id: string, dto: UpdateEngagementDto): Promise<RecruitmentEngagementEntity> {
     const changes = definedOnly(dto);
-    const engagement = Object.assign(await this.findOne(principal, id), changes);
-    await this.assertValid(principal, engagement, changes);
-    return this.engagements.save(engagement);
+    return this.dataSource.transaction(async (em) => {
+      const engagement = await findOwnedForUpdate(em, RecruitmentEngagementEntity, principal, id, 'engagement');
+      return auditedUpdate(em, principal, 'engagement', engagement, async (e) => {
+        Object.assign(e, changes);
+        await this.assertValid(principal, e, changes);
+      });
+    });
   }
 
   list(principal: Principal, query: ListEngagementsQuery): Promise<Page<RecruitmentEngagementEntity>> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditEntity, FindingEntity, type FindingEvidence } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
 import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
 import { DEFAULT_FINDING_STATUS, type CreateFindingDto } from './dto/create-finding.dto.js';
@@ -20,14 +21,14 @@ export class FindingsService {
   constructor(
     @InjectRepository(FindingEntity) private readonly findings: Repository<FindingEntity>,
     private readonly references: OwnedReferences,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(principal: Principal, dto: CreateFindingDto): Promise<FindingEntity> {
     await this.references.assertOwned(AuditEntity, principal.organizationId, 'auditId', dto.auditId, 'audit');
     const { evidence, ...fields } = definedOnly(dto);
-    return this.findings.save(
-      this.findings.create({ status: DEFAULT_FINDING_STATUS, ...fields, evidence: toEvidence(evidence ?? []), organizationId: principal.organizationId }),
-    );
+    const finding = this.findings.create({ status: DEFAULT_FINDING_STATUS, ...fields, evidence: toEvidence(evidence ?? []), organizationId: principal.organizationId });
+    return this.dataSource.transaction((em) => auditedCreate(em, principal, 'finding', finding));
   }
 
   async findOne(principal: Principal, id: string): Promise<FindingEntity> {
@@ -37,10 +38,12 @@ export class FindingsService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateFindingDto): Promise<FindingEntity> {
-    const finding = await this.findOne(principal, id);
     const { evidence, ...fields } = definedOnly(dto);
     if (fields.auditId !== undefined) await this.references.assertOwned(AuditEntity, principal.organizationId, 'auditId', fields.auditId, 'audit');
-    return this.findings.save(Object.assign(finding, fields, evidence && { evidence: toEvidence(evidence) }));
+    return this.dataSource.transaction(async (em) => {
+      const finding = await findOwnedForUpdate(em, FindingEntity, principal, id, 'finding');
+      return auditedUpdate(em, principal, 'finding', finding, (f) => void Object.assign(f, fields, evidence && { evidence: toEvidence(evidence) }));
+    });
   }
 
   list(principal: Principal, query: ListFindingsQuery): Promise<Page<FindingEntity>> {

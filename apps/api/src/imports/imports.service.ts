@@ -24,7 +24,7 @@ import {
   type RejectionPage,
   type StoreImportResult,
 } from '@lantern/ingest';
-import { AppConfig, paginate, type Page, type Principal } from '@lantern/platform';
+import { AppConfig, AuditTrail, paginate, pgAuditSql, type Page, type Principal } from '@lantern/platform';
 import type { ListImportsQuery, UploadImportQuery } from './dto/import.dto.js';
 import { mediaType, RAW_UPLOAD_TYPES, RawUpload } from './upload-parsers.js';
 
@@ -123,6 +123,14 @@ export class ImportsService {
         content,
         maxBytes,
         createdByKeyId: principal.apiKeyId,
+        beforeCommit: async (client, stored) => {
+          await AuditTrail.recordFor(pgAuditSql(client), principal, {
+            action: 'import.uploaded',
+            subjectType: 'import',
+            subjectId: stored.id,
+            after: { kind: stored.kind, format: stored.format, filename: stored.filename, contentSha256: stored.contentSha256, sizeBytes: stored.sizeBytes },
+          });
+        },
       },
     );
   }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import { CurrentPrincipal, Roles, type Page, type Principal } from '@lantern/platform';
 import { ApiProblemResponses } from '../common/api-problem-responses.decorator.js';
 import { listResponse } from '../common/list-response.js';
-import { EVIDENCE_WRITERS, TESTIMONY_READERS } from '../common/roles.js';
+import { EVIDENCE_WRITERS, TESTIMONY_READERS, WORKER_RECORD_READERS } from '../common/roles.js';
 import { uuidParam } from '../common/uuid-param.pipe.js';
 import { CreateInterviewDto } from './dto/create-interview.dto.js';
 import { INTERVIEW_CSV_COLUMNS, InterviewPageResponse, InterviewResponse, TestimonyResponse } from './dto/interview.response.js';
@@ -26,6 +26,8 @@ export class InterviewsController {
   }
 
   @Get()
+  @Roles(...WORKER_RECORD_READERS)
+  @ApiOperation({ summary: 'Worker interviews (admin, compliance and auditor keys of the owning organisation only)' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: InterviewPageResponse })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListInterviewsQuery): Promise<Page<InterviewResponse> | StreamableFile> {
@@ -37,6 +39,7 @@ export class InterviewsController {
   }
 
   @Get(':id')
+  @Roles(...WORKER_RECORD_READERS)
   @ApiOkResponse({ type: InterviewResponse })
   async findOne(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam()) id: string): Promise<InterviewResponse> {
     return InterviewResponse.fromEntity(await this.interviews.findOne(principal, id));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditEntity, InterviewEntity, RecruiterEntity } from '@lantern/database';
 import {
   DomainError,
@@ -11,8 +11,10 @@ import {
   type TriAnswer,
 } from '@lantern/domain';
 import { paginate, paginateAll, WorkerPrivacy, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
+import { ScoringTrigger } from '../common/scoring-trigger.js';
 import type { CreateInterviewDto } from './dto/create-interview.dto.js';
 import type { ListInterviewsQuery } from './dto/list-interviews.query.js';
 import type { UpdateInterviewDto } from './dto/update-interview.dto.js';
@@ -53,6 +55,8 @@ export class InterviewsService {
     @InjectRepository(AuditEntity) private readonly audits: Repository<AuditEntity>,
     private readonly references: OwnedReferences,
     private readonly privacy: WorkerPrivacy,
+    private readonly scoring: ScoringTrigger,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(principal: Principal, dto: CreateInterviewDto): Promise<InterviewEntity> {
@@ -69,7 +73,13 @@ export class InterviewsService {
       workerPseudonym: this.privacy.pseudonym(principal.organizationId, dto.workerRef),
     });
     await this.applyChecked(principal, interview, { fees, answers, testimony, referencesChanged: { auditOrSite: true, recruiterId: fields.recruiterId } });
-    return this.interviews.save(interview);
+    const created = await this.dataSource.transaction(async (em) => {
+      const saved = await auditedCreate(em, principal, 'interview', interview);
+      await this.scoring.markSites(em, principal.organizationId, [saved.siteId], 'interview');
+      return saved;
+    });
+    await this.scoring.sitesChanged(principal.organizationId, 'interview');
+    return created;
   }
 
   async findOne(principal: Principal, id: string): Promise<InterviewEntity> {
@@ -79,17 +89,29 @@ export class InterviewsService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateInterviewDto): Promise<InterviewEntity> {
-    const interview = await this.findOne(principal, id);
     const { workerRef, fees, answers, testimony, ...fields } = definedOnly(dto);
-    Object.assign(interview, fields);
-    if (workerRef !== undefined) interview.workerPseudonym = this.privacy.pseudonym(principal.organizationId, workerRef);
-    await this.applyChecked(principal, interview, {
-      fees,
-      answers,
-      testimony,
-      referencesChanged: { auditOrSite: fields.auditId !== undefined || fields.siteId !== undefined, recruiterId: fields.recruiterId },
+    let recruiterChanged = false;
+    const updated = await this.dataSource.transaction(async (em) => {
+      const interview = await findOwnedForUpdate(em, InterviewEntity, principal, id, 'interview');
+      const before = { siteId: interview.siteId, recruiterId: interview.recruiterId };
+      const saved = await auditedUpdate(em, principal, 'interview', interview, async (i) => {
+        Object.assign(i, fields);
+        if (workerRef !== undefined) i.workerPseudonym = this.privacy.pseudonym(principal.organizationId, workerRef);
+        await this.applyChecked(principal, i, {
+          fees,
+          answers,
+          testimony,
+          referencesChanged: { auditOrSite: fields.auditId !== undefined || fields.siteId !== undefined, recruiterId: fields.recruiterId },
+        });
+      });
+      // A recruiter's risk spreads to every site it supplies: a changed recruiter needs a full re-score.
+      recruiterChanged = saved.recruiterId !== before.recruiterId;
+      await this.scoring.markSites(em, principal.organizationId, [before.siteId, saved.siteId], 'interview');
+      return saved;
     });
-    return this.interviews.save(interview);
+    if (recruiterChanged) await this.scoring.organizationChanged(principal.organizationId, 'interview');
+    else await this.scoring.sitesChanged(principal.organizationId, 'interview');
+    return updated;
   }
 
   /** Decrypted testimony of one of the caller's interviews (null when none is on file). */

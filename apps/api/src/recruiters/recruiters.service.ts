@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { RecruiterEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
 import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { RECRUITER_DEFAULTS, type CreateRecruiterDto } from './dto/create-recruiter.dto.js';
 import type { ListRecruitersQuery } from './dto/list-recruiters.query.js';
 import type { UpdateRecruiterDto } from './dto/update-recruiter.dto.js';
+import { ScoringTrigger } from '../common/scoring-trigger.js';
 
 @Injectable()
 export class RecruitersService {
-  constructor(@InjectRepository(RecruiterEntity) private readonly recruiters: Repository<RecruiterEntity>) {}
+  constructor(
+    @InjectRepository(RecruiterEntity) private readonly recruiters: Repository<RecruiterEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scoring: ScoringTrigger,
+  ) {}
 
   create(principal: Principal, dto: CreateRecruiterDto): Promise<RecruiterEntity> {
-    return this.recruiters.save(this.recruiters.create({ ...RECRUITER_DEFAULTS, ...definedOnly(dto), organizationId: principal.organizationId }));
+    const recruiter = this.recruiters.create({ ...RECRUITER_DEFAULTS, ...definedOnly(dto), organizationId: principal.organizationId });
+    return this.dataSource.transaction((em) => auditedCreate(em, principal, 'recruiter', recruiter));
   }
 
   async findOne(principal: Principal, id: string): Promise<RecruiterEntity> {
@@ -24,8 +31,14 @@ export class RecruitersService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateRecruiterDto): Promise<RecruiterEntity> {
-    const recruiter = await this.findOne(principal, id);
-    return this.recruiters.save(Object.assign(recruiter, definedOnly(dto)));
+    const changes = definedOnly(dto);
+    const updated = await this.dataSource.transaction(async (em) => {
+      const recruiter = await findOwnedForUpdate(em, RecruiterEntity, principal, id, 'recruiter');
+      return auditedUpdate(em, principal, 'recruiter', recruiter, (r) => void Object.assign(r, changes));
+    });
+    // A recruiter's risk is propagated to every site it supplies.
+    await this.scoring.organizationChanged(principal.organizationId, 'recruiter');
+    return updated;
   }
 
   list(principal: Principal, query: ListRecruitersQuery): Promise<Page<RecruiterEntity>> {

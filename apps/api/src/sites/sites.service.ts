@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { SiteEntity, SupplierEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
 import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
+import { ScoringTrigger } from '../common/scoring-trigger.js';
 import type { CreateSiteDto } from './dto/create-site.dto.js';
 import type { ListSitesQuery } from './dto/list-sites.query.js';
 import type { UpdateSiteDto } from './dto/update-site.dto.js';
@@ -15,11 +17,20 @@ export class SitesService {
   constructor(
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
     private readonly references: OwnedReferences,
+    private readonly scoring: ScoringTrigger,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(principal: Principal, dto: CreateSiteDto): Promise<SiteEntity> {
     await this.references.assertOwned(SupplierEntity, principal.organizationId, 'supplierId', dto.supplierId, 'supplier');
-    return this.sites.save(this.sites.create({ ...definedOnly(dto), organizationId: principal.organizationId }));
+    const site = this.sites.create({ ...definedOnly(dto), organizationId: principal.organizationId });
+    const created = await this.dataSource.transaction(async (em) => {
+      const saved = await auditedCreate(em, principal, 'site', site);
+      await this.scoring.markSites(em, principal.organizationId, [saved.id], 'site');
+      return saved;
+    });
+    await this.scoring.sitesChanged(principal.organizationId, 'site');
+    return created;
   }
 
   async findOne(principal: Principal, id: string): Promise<SiteEntity> {
@@ -29,12 +40,20 @@ export class SitesService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateSiteDto): Promise<SiteEntity> {
-    const site = await this.findOne(principal, id);
     const changes = definedOnly(dto);
-    if (changes.supplierId !== undefined) {
-      await this.references.assertOwned(SupplierEntity, principal.organizationId, 'supplierId', changes.supplierId, 'supplier');
-    }
-    return this.sites.save(Object.assign(site, changes));
+    const updated = await this.dataSource.transaction(async (em) => {
+      const site = await findOwnedForUpdate(em, SiteEntity, principal, id, 'site');
+      if (changes.supplierId !== undefined) {
+        await this.references.assertOwned(SupplierEntity, principal.organizationId, 'supplierId', changes.supplierId, 'supplier');
+      }
+      const saved = await auditedUpdate(em, principal, 'site', site, (s) => void Object.assign(s, changes));
+      await this.scoring.markSites(em, principal.organizationId, [saved.id], 'site');
+      return saved;
+    });
+    // Moving a site to another supplier changes two suppliers' roll-ups: score the organisation.
+    if (changes.supplierId !== undefined) await this.scoring.organizationChanged(principal.organizationId, 'site');
+    else await this.scoring.sitesChanged(principal.organizationId, 'site');
+    return updated;
   }
 
   list(principal: Principal, query: ListSitesQuery): Promise<Page<SiteEntity>> {

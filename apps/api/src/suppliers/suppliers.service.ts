@@ -3,10 +3,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { SupplierEntity, SupplyLinkEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
-import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { AuditTrail, paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
+import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { containsPattern } from '../common/like-pattern.js';
 import { OwnedReferences } from '../common/owned-references.js';
+import { ScoringTrigger } from '../common/scoring-trigger.js';
 import { DEFAULT_SUPPLIER_TIER, type CreateSupplierDto } from './dto/create-supplier.dto.js';
 import type { ListSuppliersQuery } from './dto/list-suppliers.query.js';
 import type { UpdateSupplierDto } from './dto/update-supplier.dto.js';
@@ -23,11 +25,13 @@ export class SuppliersService {
     @InjectRepository(SupplyLinkEntity) private readonly links: Repository<SupplyLinkEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly references: OwnedReferences,
+    private readonly scoring: ScoringTrigger,
   ) {}
 
   async create(principal: Principal, dto: CreateSupplierDto): Promise<SupplierEntity> {
     if (dto.parentId) await this.references.assertOwned(SupplierEntity, principal.organizationId, 'parentId', dto.parentId, 'supplier');
-    return this.suppliers.save(this.suppliers.create({ tier: DEFAULT_SUPPLIER_TIER, ...definedOnly(dto), organizationId: principal.organizationId }));
+    const supplier = this.suppliers.create({ tier: DEFAULT_SUPPLIER_TIER, ...definedOnly(dto), organizationId: principal.organizationId });
+    return this.dataSource.transaction((em) => auditedCreate(em, principal, 'supplier', supplier));
   }
 
   async findOne(principal: Principal, id: string): Promise<SupplierEntity> {
@@ -37,10 +41,15 @@ export class SuppliersService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateSupplierDto): Promise<SupplierEntity> {
-    const supplier = await this.findOne(principal, id);
     const changes = definedOnly(dto);
-    if (changes.parentId) await this.assertParentAllowed(principal, id, changes.parentId);
-    return this.suppliers.save(Object.assign(supplier, changes));
+    const updated = await this.dataSource.transaction(async (em) => {
+      const supplier = await findOwnedForUpdate(em, SupplierEntity, principal, id, 'supplier');
+      if (changes.parentId) await this.assertParentAllowed(principal, id, changes.parentId);
+      return auditedUpdate(em, principal, 'supplier', supplier, (s) => void Object.assign(s, changes));
+    });
+    // Country, sector and the supply graph feed the prior and the roll-up of every buyer above it.
+    await this.scoring.organizationChanged(principal.organizationId, 'supplier');
+    return updated;
   }
 
   list(principal: Principal, query: ListSuppliersQuery): Promise<Page<SupplierEntity>> {
@@ -68,19 +77,35 @@ export class SuppliersService {
     await this.findOne(principal, id);
     if (buyerId === id) throw DomainError.validation([{ field: 'buyerId', reason: 'a supplier cannot sell to itself' }]);
     await this.references.assertOwned(SupplierEntity, principal.organizationId, 'buyerId', buyerId, 'supplier');
-    await this.links
-      .createQueryBuilder()
-      .insert()
-      .values({ supplierId: id, buyerId, organizationId: principal.organizationId })
-      .orIgnore()
-      .execute();
-    return this.links.findOneByOrFail({ supplierId: id, buyerId, organizationId: principal.organizationId });
+    const saved = await this.dataSource.transaction(async (em) => {
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(SupplyLinkEntity)
+        .values({ supplierId: id, buyerId, organizationId: principal.organizationId })
+        .orIgnore()
+        .returning(['supplierId'])
+        .execute();
+      const link = await em.findOneByOrFail(SupplyLinkEntity, { supplierId: id, buyerId, organizationId: principal.organizationId });
+      // Linking twice is a no-op, and no state change is recorded for it.
+      if (inserted.raw.length > 0) {
+        await AuditTrail.record(em, principal, { action: 'supply_link.created', subjectType: 'supply_link', subjectId: `${id}->${buyerId}`, after: link });
+      }
+      return { link, created: inserted.raw.length > 0 };
+    });
+    if (saved.created) await this.scoring.organizationChanged(principal.organizationId, 'supplier');
+    return saved.link;
   }
 
   async unlinkBuyer(principal: Principal, id: string, buyerId: string): Promise<void> {
     await this.findOne(principal, id);
-    const result = await this.links.delete({ supplierId: id, buyerId, organizationId: principal.organizationId });
-    if (!result.affected) throw DomainError.notFound('supply link', `${id} -> ${buyerId}`);
+    await this.dataSource.transaction(async (em) => {
+      const link = await em.findOne(SupplyLinkEntity, { where: { supplierId: id, buyerId, organizationId: principal.organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (link === null) throw DomainError.notFound('supply link', `${id} -> ${buyerId}`);
+      await em.delete(SupplyLinkEntity, { supplierId: id, buyerId, organizationId: principal.organizationId });
+      await AuditTrail.record(em, principal, { action: 'supply_link.deleted', subjectType: 'supply_link', subjectId: `${id}->${buyerId}`, before: link });
+    });
+    await this.scoring.organizationChanged(principal.organizationId, 'supplier');
   }
 
   private filtered(principal: Principal, query: ListSuppliersQuery): SelectQueryBuilder<SupplierEntity> {

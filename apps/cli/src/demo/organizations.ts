@@ -32,6 +32,8 @@ export function demoOrganizationSpec(key: DemoOrgKey): DemoOrganizationSpec {
 /** Delete the demo organisations of an earlier run (by name); returns how many were deleted. */
 export async function deleteDemoOrganizations(em: EntityManager): Promise<number> {
   const names = DEMO_ORGANIZATIONS.map((o) => o.name.toLowerCase());
+  // Their audit events go with them: an owner-only exception of the append-only trigger (docs/security.md).
+  await em.query(`SELECT set_config('lantern.audit_erase_organizations', 'on', true)`);
   // Wrapped in a SELECT: TypeORM returns [rows, affected] for a bare DELETE ... RETURNING.
   const [row] = (await em.query(
     'WITH deleted AS (DELETE FROM organizations WHERE lower(name) = ANY($1::text[]) RETURNING id) SELECT count(*)::int AS n FROM deleted',

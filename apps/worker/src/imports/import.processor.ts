@@ -3,7 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JOBS, QUEUES, type RunImportJob } from '@lantern/domain';
+import { JOBS, QUEUES, type ImportKind, type RunImportJob } from '@lantern/domain';
 import {
   ImportBusyError,
   ImportNotFoundError,
@@ -14,7 +14,7 @@ import {
   type IngestSecrets,
   type ImportProgress,
 } from '@lantern/ingest';
-import { AppConfig } from '@lantern/platform';
+import { AppConfig, AuditTrail, pgAuditSql, ScoringProducer } from '@lantern/platform';
 
 /** What a finished import job returns (kept on the BullMQ job). */
 export interface ImportJobResult {
@@ -24,6 +24,9 @@ export interface ImportJobResult {
   acceptedRows: number;
   rejectedRows: number;
 }
+
+/** Kinds whose rows the scoring methodology reads: a completed import of one re-scores the organisation. */
+const SCORED_KINDS: ReadonlySet<ImportKind> = new Set(['suppliers', 'sites', 'recruiters', 'interviews']);
 
 /**
  * Runs `run-import` jobs: the whole import (stream, validate, bulk-load) is
@@ -40,6 +43,7 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scoring: ScoringProducer,
   ) {
     super();
     this.secrets = ingestSecretsFrom(config.LANTERN_SECRET_KEY);
@@ -69,6 +73,20 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
             job
               .updateProgress({ processedRows: p.processedRows, totalRows: p.totalRows, progress: p.progress })
               .catch((e: unknown) => this.logger.warn(`import ${data.importId}: could not report progress: ${String(e)}`)),
+          // The completion and its audit event commit together (or not at all).
+          beforeCommit: async (client, completed) => {
+            await AuditTrail.recordSystem(
+              pgAuditSql(client),
+              completed.organizationId,
+              {
+                action: 'import.completed',
+                subjectType: 'import',
+                subjectId: completed.id,
+                after: { kind: completed.kind, totalRows: completed.totalRows, acceptedRows: completed.acceptedRows, rejectedRows: completed.rejectedRows },
+              },
+              completed.createdByKeyId,
+            );
+          },
         },
       );
       const imp = outcome.import;
@@ -81,6 +99,7 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
         this.logger.log(
           `import ${imp.id} (${imp.kind}, ${imp.format}) completed: ${imp.acceptedRows} accepted, ${imp.rejectedRows} rejected in ${seconds.toFixed(1)} s`,
         );
+        if (SCORED_KINDS.has(imp.kind) && imp.acceptedRows > 0) await this.requestRescore(imp.organizationId, imp.id);
       }
       return { importId: imp.id, status: outcome.status, totalRows: imp.totalRows, acceptedRows: imp.acceptedRows, rejectedRows: imp.rejectedRows };
     } catch (err) {
@@ -90,6 +109,13 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
       await this.recordAttemptFailure(job, pool, err);
       throw err;
     }
+  }
+
+  /** Queue a full re-score after the import committed; a queueing failure never fails the import. */
+  private async requestRescore(organizationId: string, importId: string): Promise<void> {
+    await this.scoring
+      .requestFullRescore(organizationId, { reason: 'import' })
+      .catch((e: unknown) => this.logger.warn(`import ${importId} completed but scoring could not be queued: ${String(e)}`));
   }
 
   /** Infrastructure failure: the status says whether it will be retried. The cause is logged, not shown to users. */

@@ -35,6 +35,8 @@ export interface RunImportOptions {
   progressEveryRows?: number;
   /** Clock for "in the future" checks (tests). */
   now?: number;
+  /** Runs inside the load transaction, just before it commits a completed import: the audit-trail hook. */
+  beforeCommit?: (client: PgClient, completed: ImportView) => Promise<void>;
 }
 
 export interface RunImportOutcome {
@@ -160,6 +162,7 @@ export async function runImport(deps: RunImportDeps, opts: RunImportOptions): Pr
         WHERE id = $1 RETURNING ${IMPORT_COLUMNS}`,
       [current.id, loaded.total, loaded.accepted - duplicates, loaded.rejected + duplicates],
     );
+    await opts.beforeCommit?.(loader, toImportView(done[0]));
     await loader.query('COMMIT');
     healthy = true;
     const timings = { loadMs: Math.round(t1 - t0), mergeMs: Math.round(performance.now() - t1) };

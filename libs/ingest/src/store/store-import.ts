@@ -38,6 +38,11 @@ export interface StoreImportInput {
   declaredBytes?: number;
   /** The API key that uploaded it (null from the CLI). */
   createdByKeyId?: string | null;
+  /**
+   * Runs inside the upload's transaction, just before it commits, for a new
+   * (not duplicate) import: the audit-trail hook. An error rolls the upload back.
+   */
+  beforeCommit?: (client: PgClient, stored: ImportView) => Promise<void>;
 }
 
 export interface StoreImportResult {
@@ -171,6 +176,7 @@ async function storeUpload(pool: PgPool, input: StoreImportInput & { filename: s
         `UPDATE imports SET content_sha256 = $2, size_bytes = $3, total_rows = $4 WHERE id = $1 RETURNING ${IMPORT_COLUMNS}`,
         [id, sha, size, estimateRows(input.format, lineFeeds, lastByte, size)],
       );
+      await input.beforeCommit?.(client, toImportView(done.rows[0]));
       await client.query('COMMIT');
       return { import: toImportView(done.rows[0]), duplicate: false };
     } catch (err) {

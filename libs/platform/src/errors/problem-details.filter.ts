@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AUTH_FAILURE_WINDOW_SECONDS } from '../auth/auth-failure-limiter.js';
 import { mapException, statusTitle } from './problem-mapping.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemResponse } from './problem.js';
 
@@ -34,6 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (reply.sent) return;
     if (mapped.status === HttpStatus.UNAUTHORIZED) reply.header('www-authenticate', 'Bearer realm="lantern"');
+    // The only 429 is the authentication-failure limiter: its fixed window ends within this many seconds.
+    if (mapped.status === HttpStatus.TOO_MANY_REQUESTS) reply.header('retry-after', String(AUTH_FAILURE_WINDOW_SECONDS));
     reply.status(mapped.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

@@ -70,6 +70,8 @@ const PG = {
   numericOutOfRange: '22003',
   invalidDatetime: '22007',
   datetimeOutOfRange: '22008',
+  characterNotInRepertoire: '22021',
+  untranslatableCharacter: '22P05',
 } as const;
 
 interface PgDriverError {
@@ -122,6 +124,8 @@ function mapQueryFailed(error: QueryFailedError): MappedProblem | undefined {
     case PG.numericOutOfRange:
     case PG.invalidDatetime:
     case PG.datetimeOutOfRange:
+    case PG.characterNotInRepertoire:
+    case PG.untranslatableCharacter:
       return { status: HttpStatus.BAD_REQUEST, code: 'bad_request', detail: 'A value has the wrong format or is out of range' };
     default:
       return undefined;

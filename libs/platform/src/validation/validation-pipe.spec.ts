@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { DomainError } from '@lantern/domain';
 import { createValidationPipe } from './validation-pipe.js';
 
@@ -39,6 +39,15 @@ describe('createValidationPipe', () => {
   it('reports unknown fields, at any depth, and every bad field at once', async () => {
     const issues = (await issuesOf({ name: 1, extra: true, items: [{ currency: 'EUR', rate: 2 }] })) as { field: string }[];
     expect(issues.map((i) => i.field).sort()).toEqual(['extra', 'items[0].rate', 'name']);
+  });
+
+  it('refuses an explicit null body even when every field is optional (no body at all stays an empty request)', async () => {
+    class OptionalDto {
+      @IsOptional() @IsString() note?: string;
+    }
+    const meta: ArgumentMetadata = { type: 'body', metatype: OptionalDto };
+    await expect(createValidationPipe().transform(null, meta)).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'body', reason: 'must be a JSON object' }] });
+    expect(await createValidationPipe().transform(undefined, meta)).toBeInstanceOf(OptionalDto);
   });
 
   it('returns a DTO instance for a valid body', async () => {

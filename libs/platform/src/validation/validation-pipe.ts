@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError as ClassValidatorError } from '@nestjs/common';
 import { DomainError, type FieldIssue } from '@lantern/domain';
 
 const ARRAY_INDEX = /^\d+$/;
@@ -22,8 +22,22 @@ export function flattenValidationErrors(errors: readonly ClassValidatorError[], 
  * transformed into their DTO classes, and failures become a `validation_failed`
  * DomainError naming every bad field (rendered as problem+json by the filter).
  */
+/**
+ * Nest's ValidationPipe turns a null body into `{}` before validating it, so an
+ * explicit JSON `null` would pass as an empty request for DTOs whose fields
+ * are all optional. Here it is a 400, like any other non-object body.
+ */
+class LanternValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (value === null && metadata.type === 'body' && typeof metadata.metatype === 'function' && this.toValidate(metadata)) {
+      throw DomainError.validation([{ field: 'body', reason: 'must be a JSON object' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new LanternValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

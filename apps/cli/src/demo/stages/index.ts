@@ -8,9 +8,12 @@ import { countsStage } from './counts.stage.js';
 import { generateStage } from './generate.stage.js';
 import { idempotencyStage } from './idempotency.stage.js';
 import { importStage } from './import.stage.js';
+import { reportsStage } from './reports.stage.js';
 import { resetStage } from './reset.stage.js';
+import { scoringStage } from './scoring.stage.js';
+import { screeningStage } from './screening.stage.js';
 import { servicesStage } from './services.stage.js';
 
-export const DEMO_STAGES: readonly DemoStage[] = [resetStage, servicesStage, generateStage, importStage, idempotencyStage, countsStage];
+export const DEMO_STAGES: readonly DemoStage[] = [resetStage, servicesStage, generateStage, importStage, idempotencyStage, countsStage, scoringStage, reportsStage, screeningStage];
 
-export { countsStage, generateStage, idempotencyStage, importStage, resetStage, servicesStage };
+export { screeningStage, countsStage, scoringStage, reportsStage, generateStage, idempotencyStage, importStage, resetStage, servicesStage };
