@@ -4,7 +4,7 @@ import type { Role } from '@lantern/domain';
 import { API, bearer, startTestApp, type TestApp } from '../setup/test-app.js';
 import { createTenant, type Tenant } from '../factories/tenants.js';
 import { aFinding, aSite, anAudit } from '../factories/builders.js';
-import { aSupplyChain, created, type SupplyChain } from '../factories/supply-chain.js';
+import { aSupplyChain, created, rivalCompanies, type SupplyChain } from '../factories/supply-chain.js';
 
 describe('audits and findings API', () => {
   let t: TestApp;
@@ -15,10 +15,7 @@ describe('audits and findings API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    acme = await createTenant(t.dataSource, { kind: 'company' });
-    rival = await createTenant(t.dataSource, { kind: 'company' });
-    chain = await aSupplyChain(t.baseUrl, acme.keys.admin);
-    rivalChain = await aSupplyChain(t.baseUrl, rival.keys.admin);
+    ({ acme, rival, chain, rivalChain } = await rivalCompanies(t));
   });
   afterAll(async () => {
     await t.close();

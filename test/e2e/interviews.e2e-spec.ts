@@ -4,7 +4,7 @@ import type { Role } from '@lantern/domain';
 import { API, bearer, startTestApp, type TestApp } from '../setup/test-app.js';
 import { createTenant, type Tenant } from '../factories/tenants.js';
 import { aRecruiter, aSite, anAudit, anInterview } from '../factories/builders.js';
-import { aSupplyChain, created, type SupplyChain } from '../factories/supply-chain.js';
+import { aSupplyChain, created, rivalCompanies, type SupplyChain } from '../factories/supply-chain.js';
 
 const TESTIMONY = 'The agent in Kathmandu took 1,200 dollars and kept my passport until the loan was repaid.';
 const TRI_STATE_FIELDS = [
@@ -23,10 +23,7 @@ describe('interviews API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    acme = await createTenant(t.dataSource, { kind: 'company' });
-    rival = await createTenant(t.dataSource, { kind: 'company' });
-    chain = await aSupplyChain(t.baseUrl, acme.keys.admin);
-    rivalChain = await aSupplyChain(t.baseUrl, rival.keys.admin);
+    ({ acme, rival, chain, rivalChain } = await rivalCompanies(t));
   });
   afterAll(async () => {
     await t.close();

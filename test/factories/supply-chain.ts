@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { API, bearer } from '../setup/test-app.js';
+import type { Role } from '@lantern/domain';
+import { API, bearer, type TestApp } from '../setup/test-app.js';
+import { createTenant, type Tenant } from './tenants.js';
 import { aRecruiter, aSite, aSupplier, anAudit } from './builders.js';
 
 export interface SupplyChain {
@@ -23,4 +25,18 @@ export async function aSupplyChain(baseUrl: string, adminKey: string): Promise<S
   const recruiter = await created(baseUrl, adminKey, '/recruiters', aRecruiter());
   const audit = await created(baseUrl, adminKey, '/audits', anAudit(site.id));
   return { supplierId: supplier.id, siteId: site.id, recruiterId: recruiter.id, auditId: audit.id };
+}
+
+/** Two companies, each with a supply chain: the fixture of a resource suite that also checks tenant isolation. */
+export interface RivalCompanies {
+  acme: Tenant<Role>;
+  rival: Tenant<Role>;
+  chain: SupplyChain;
+  rivalChain: SupplyChain;
+}
+
+export async function rivalCompanies(t: TestApp): Promise<RivalCompanies> {
+  const acme = await createTenant(t.dataSource, { kind: 'company' });
+  const rival = await createTenant(t.dataSource, { kind: 'company' });
+  return { acme, rival, chain: await aSupplyChain(t.baseUrl, acme.keys.admin), rivalChain: await aSupplyChain(t.baseUrl, rival.keys.admin) };
 }
