@@ -5,6 +5,16 @@ import { Screening1763860000000 } from './1763860000000-screening.js';
 import { ScreeningFkIndexes1763860000001 } from './1763860000001-screening-fk-indexes.js';
 import { Reports1763870000000 } from './1763870000000-reports.js';
 import { AuditTrail1763880000000 } from './1763880000000-audit-trail.js';
+import { EncryptedUploadChunks1763890000000 } from './1763890000000-encrypted-upload-chunks.js';
 
 /** Every migration, in order. New migrations are appended here (explicit list: no globbing in ESM). */
-export const MIGRATIONS = [InitialSchema1763830000000, ReferenceData1763840000000, RiskScoring1763850000000, Screening1763860000000, ScreeningFkIndexes1763860000001, Reports1763870000000, AuditTrail1763880000000];
+export const MIGRATIONS = [
+  InitialSchema1763830000000,
+  ReferenceData1763840000000,
+  RiskScoring1763850000000,
+  Screening1763860000000,
+  ScreeningFkIndexes1763860000001,
+  Reports1763870000000,
+  AuditTrail1763880000000,
+  EncryptedUploadChunks1763890000000,
+];

@@ -41,7 +41,7 @@ async function main(req: ChildRequest): Promise<ChildReport> {
   try {
     const t0 = performance.now();
     const stored = await storeAndEnqueueImport(
-      { pool, queue },
+      { pool, queue, cipher: secrets.cipher },
       {
         organizationId: req.organizationId,
         kind: 'interviews',

@@ -397,6 +397,21 @@ describe('imports (API + real worker through BullMQ)', () => {
     expect(imp.sizeBytes).toBe(fixture('suppliers.csv').length);
   });
 
+  it('keeps uploads encrypted at rest: no worker reference or testimony in the stored chunks', async () => {
+    const list = (await request(t.baseUrl).get(`${url}?kind=interviews`).set(bearer(acme.keys.admin)).expect(200)).body.data as ImportBody[];
+    const imp = list.find((i) => i.filename === 'interviews.csv')!;
+    const original = fixture('interviews.csv');
+    expect(original.includes('W-0001')).toBe(true);
+    const chunks: Array<{ key_id: string | null; clear: boolean }> = await t.dataSource.query(
+      `SELECT key_id, position(convert_to('W-0001', 'UTF8') IN bytes) > 0 AS clear FROM import_chunks WHERE import_id = $1 ORDER BY seq`,
+      [imp.id],
+    );
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((c) => c.key_id !== null && !c.clear)).toBe(true);
+    const res = await request(t.baseUrl).get(`${url}/${imp.id}/file`).set(bearer(acme.keys.auditor)).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(res.body as Buffer, original)).toBe(0);
+  });
+
   it('pages rejections and exports them as CSV', async () => {
     const list = (await request(t.baseUrl).get(`${url}?kind=interviews`).set(bearer(acme.keys.admin)).expect(200)).body.data as ImportBody[];
     const imp = list.find((i) => i.filename === 'interviews.csv')!;

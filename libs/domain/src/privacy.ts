@@ -158,11 +158,16 @@ export class TestimonyCipher {
   }
 
   encrypt(plaintext: string): EncryptedTestimony {
+    return this.encryptBytes(Buffer.from(plaintext, 'utf8'));
+  }
+
+  /** The same AES-256-GCM envelope over raw bytes (used for uploads kept at rest). */
+  encryptBytes(plaintext: Uint8Array): EncryptedTestimony {
     const keyId = this.currentKeyId;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(keyId)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(keyId, 'utf8'));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
     return { keyId, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]) };
   }
 
@@ -172,6 +177,10 @@ export class TestimonyCipher {
    * key id was altered.
    */
   decrypt(keyId: string, ciphertext: Buffer): string {
+    return this.decryptBytes(keyId, ciphertext).toString('utf8');
+  }
+
+  decryptBytes(keyId: string, ciphertext: Buffer): Buffer {
     const key = this.keys.get(keyId);
     if (key === undefined) throw DomainError.internal(`testimony key ${JSON.stringify(keyId)} is not in the keyring`);
     if (!Buffer.isBuffer(ciphertext) || ciphertext.length < IV_BYTES + TAG_BYTES) {
@@ -184,7 +193,7 @@ export class TestimonyCipher {
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(keyId, 'utf8'));
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(body), decipher.final()]);
     } catch (cause) {
       throw DomainError.internal('testimony ciphertext failed authentication (tampered, or wrong key)', cause);
     }

@@ -13,9 +13,11 @@ import {
   getImportOrThrow,
   listRejections,
   pgPoolFromDataSource,
+  ingestSecretsFrom,
   readUpload,
   rejectionsCsv,
   storeAndEnqueueImport,
+  type UploadCipher,
   tooLarge,
   toImportView,
   type ImportRow,
@@ -55,6 +57,8 @@ async function* untruncated(file: Readable & { truncated?: boolean }, maxBytes: 
 @Injectable()
 export class ImportsService {
   private readonly pool: PgPool;
+  /** Uploads are kept encrypted at rest with the keyring of LANTERN_SECRET_KEY. */
+  private readonly cipher: UploadCipher;
 
   constructor(
     private readonly config: AppConfig,
@@ -62,6 +66,7 @@ export class ImportsService {
     @InjectQueue(QUEUES.import) private readonly queue: Queue,
   ) {
     this.pool = pgPoolFromDataSource(dataSource);
+    this.cipher = ingestSecretsFrom(config.LANTERN_SECRET_KEY).cipher;
   }
 
   /** POST /imports: a raw body (text/csv, application/x-ndjson...) or multipart/form-data with a `file` part. */
@@ -114,7 +119,7 @@ export class ImportsService {
 
     assertKindAndFormat(kind, format);
     return storeAndEnqueueImport(
-      { pool: this.pool, queue: this.queue },
+      { pool: this.pool, queue: this.queue, cipher: this.cipher },
       {
         organizationId: principal.organizationId,
         kind: kind as ImportKind,
@@ -159,7 +164,7 @@ export class ImportsService {
 
   async file(principal: Principal, id: string): Promise<{ view: ImportView; stream: Readable }> {
     const view = await this.get(principal, id);
-    return { view, stream: Readable.from(readUpload(this.pool, view.id), { objectMode: false }) };
+    return { view, stream: Readable.from(readUpload(this.pool, view.id, this.cipher), { objectMode: false }) };
   }
 }
 

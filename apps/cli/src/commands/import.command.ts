@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { IMPORT_FORMATS, IMPORT_KINDS, QUEUES, type ImportFormat, type ImportKind } from '@lantern/domain';
-import { findImport, isUuid, listRejections, storeAndEnqueueImport, type ImportView, type RejectionView } from '@lantern/ingest';
+import { findImport, ingestSecretsFrom, isUuid, listRejections, storeAndEnqueueImport, type ImportView, type RejectionView } from '@lantern/ingest';
 import { loadConfig, redisConnectionOptions } from '@lantern/platform';
 
 const USAGE = `usage: lantern import FILE --kind KIND [--format csv|ndjson] [--org ORG_ID] [--no-wait]
@@ -127,7 +127,7 @@ async function directSource(file: string, kind: ImportKind, format: ImportFormat
   return {
     upload: async () => {
       const r = await storeAndEnqueueImport(
-        { pool, queue },
+        { pool, queue, cipher: ingestSecretsFrom(config.LANTERN_SECRET_KEY).cipher },
         {
           organizationId: organizationId!,
           kind,

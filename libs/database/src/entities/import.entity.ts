@@ -22,12 +22,14 @@ export class ImportEntity {
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
 }
 
-/** The original upload, kept whole, in ordered chunks. */
+/** The original upload, kept whole, in ordered, encrypted chunks. */
 @Entity({ name: 'import_chunks' })
 export class ImportChunkEntity {
   @PrimaryColumn('uuid', { name: 'import_id' }) importId: string;
   @PrimaryColumn('integer') seq: number;
+  /** AES-256-GCM ciphertext of the chunk (iv | tag | body) under key `keyId`; clear bytes when keyId is null (legacy). */
   @Column('bytea') bytes: Buffer;
+  @Column('text', { name: 'key_id', nullable: true }) keyId: string | null;
 }
 
 @Entity({ name: 'import_rejections' })

@@ -327,7 +327,7 @@ async function loadRows(
     }
   };
 
-  for await (const bytes of readUpload(deps.pool, imp.id)) {
+  for await (const bytes of readUpload(deps.pool, imp.id, deps.secrets.cipher)) {
     feed.push(decoder.decode(bytes, feed.currentLine));
     await pump();
   }

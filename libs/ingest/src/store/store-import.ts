@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
-import copyStreams from 'pg-copy-streams';
 import {
   DEFAULT_JOB_OPTIONS,
   DomainError,
@@ -11,10 +10,13 @@ import {
   type ImportFormat,
   type ImportKind,
   type RunImportJob,
+  type TestimonyCipher,
 } from '@lantern/domain';
 import type { PgClient, PgPool } from '../db.js';
 import { IMPORT_COLUMNS, toImportView, type ImportRow, type ImportView } from '../imports-repo.js';
-import { readBinaryCopyBytes } from '../parse/copy-binary.js';
+
+/** Encrypts the chunks of an upload at rest (the TestimonyCipher of LANTERN_SECRET_KEY). */
+export type UploadCipher = Pick<TestimonyCipher, 'encryptBytes' | 'decryptBytes'>;
 
 /** The upload is kept whole in import_chunks, in pieces of this size. */
 export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -97,14 +99,14 @@ function estimateRows(format: ImportFormat, lineFeeds: number, lastByte: number,
  *   re-enqueues it: the job id is deterministic, so this never runs it twice).
  */
 export async function storeAndEnqueueImport(
-  deps: { pool: PgPool; queue: ImportQueue },
+  deps: { pool: PgPool; queue: ImportQueue; cipher: UploadCipher },
   input: StoreImportInput,
 ): Promise<StoreImportResult> {
   assertKindAndFormat(input.kind, input.format);
   if (input.declaredBytes !== undefined && input.declaredBytes > input.maxBytes) throw tooLarge(input.maxBytes);
   const filename = cleanFilename(input.filename, input.format);
 
-  const stored = await storeUpload(deps.pool, { ...input, filename });
+  const stored = await storeUpload(deps.pool, deps.cipher, { ...input, filename });
   if (stored.duplicate && stored.import.status !== 'queued') return stored;
   await enqueueImport(deps.queue, stored.import);
   return stored;
@@ -115,7 +117,7 @@ export async function enqueueImport(queue: ImportQueue, imp: Pick<ImportView, 'i
   await queue.add(JOBS.runImport, data, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.runImport(imp.id) });
 }
 
-async function storeUpload(pool: PgPool, input: StoreImportInput & { filename: string }): Promise<StoreImportResult> {
+async function storeUpload(pool: PgPool, cipher: UploadCipher, input: StoreImportInput & { filename: string }): Promise<StoreImportResult> {
   const client = await pool.connect();
   let broken: unknown;
   try {
@@ -138,7 +140,8 @@ async function storeUpload(pool: PgPool, input: StoreImportInput & { filename: s
     let lastByte = -1;
     const flush = async (): Promise<void> => {
       if (filled === 0) return;
-      await client.query('INSERT INTO import_chunks (import_id, seq, bytes) VALUES ($1, $2, $3)', [id, seq++, chunk.subarray(0, filled)]);
+      const sealed = cipher.encryptBytes(chunk.subarray(0, filled));
+      await client.query('INSERT INTO import_chunks (import_id, seq, bytes, key_id) VALUES ($1, $2, $3, $4)', [id, seq++, sealed.ciphertext, sealed.keyId]);
       filled = 0;
     };
 
@@ -211,22 +214,17 @@ async function preferFastToastCompression(client: PgClient): Promise<void> {
 }
 
 /**
- * The original upload, byte for byte, streamed from import_chunks with a
- * binary COPY (no hex round trip, never more than a socket buffer in memory).
- * Runs on its own pooled connection, released when the iteration ends.
+ * The original upload, byte for byte: the chunks are read back one at a time
+ * (4 MiB each, never more in memory) and decrypted.
  */
-export async function* readUpload(pool: PgPool, importId: string): AsyncGenerator<Buffer> {
-  const client = await pool.connect();
-  let completed = false;
-  try {
-    const id = importId.replace(/[^0-9a-fA-F-]/g, '');
-    const stream = client.query(
-      copyStreams.to(`COPY (SELECT bytes FROM import_chunks WHERE import_id = '${id}' ORDER BY seq) TO STDOUT (FORMAT binary)`),
+export async function* readUpload(pool: PgPool, importId: string, cipher: UploadCipher): AsyncGenerator<Buffer> {
+  for (let seq = 0; ; seq++) {
+    const { rows } = await pool.query<{ bytes: Buffer; key_id: string | null }>(
+      'SELECT bytes, key_id FROM import_chunks WHERE import_id = $1 AND seq = $2',
+      [importId, seq],
     );
-    yield* readBinaryCopyBytes(stream);
-    completed = true;
-  } finally {
-    // Stopped half-way (error, or the consumer gave up): the COPY is still running on this connection, so drop it.
-    client.release(completed ? undefined : new Error('upload read interrupted'));
+    if (rows.length === 0) return;
+    const { bytes, key_id: keyId } = rows[0];
+    yield keyId === null ? bytes : cipher.decryptBytes(keyId, bytes);
   }
 }
