@@ -234,10 +234,14 @@ describe('audit trail: import completion is recorded by the worker in the load t
     expect(status).toBe('completed');
     const list = (await request(t.baseUrl).get(`${API}/audit-log`).set(bearer(tenant.keys.admin)).expect(200)).body.data as EventBody[];
     const [keyRow] = await t.dataSource.query(`SELECT id FROM api_keys WHERE organization_id = $1`, [tenant.organizationId]);
-    expect(list.map((e) => [e.action, e.actorRole, e.actorApiKeyId, e.subjectId])).toEqual([
+    // The completed import also queues a scoring run, which appends events of its own.
+    const importEvents = list.filter((e) => e.action.startsWith('import.'));
+    expect(importEvents.map((e) => [e.action, e.actorRole, e.actorApiKeyId, e.subjectId])).toEqual([
       ['import.uploaded', 'admin', keyRow.id, up.body.id],
       ['import.completed', 'system', keyRow.id, up.body.id],
     ]);
-    expect((await request(t.baseUrl).post(`${API}/audit-log/verify`).set(bearer(tenant.keys.admin)).expect(200)).body).toEqual({ valid: true, checked: 2 });
+    const verified = (await request(t.baseUrl).post(`${API}/audit-log/verify`).set(bearer(tenant.keys.admin)).expect(200)).body;
+    expect(verified.valid).toBe(true);
+    expect(verified.checked).toBeGreaterThanOrEqual(2);
   });
 });
