@@ -6,22 +6,18 @@ import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
-import { ConfigModule, DatabaseModule, loadConfig, QueueModule } from '@lantern/platform';
+import { ConfigModule, DatabaseModule, QueueModule } from '@lantern/platform';
 import { ImportsWorkerModule } from '../../apps/worker/src/imports/imports-worker.module.js';
-import { DemoConsole } from '../../apps/cli/src/demo/console.js';
 import type { DemoContext } from '../../apps/cli/src/demo/context.js';
-import { DEFAULT_SEED } from '../../apps/cli/src/demo/generator.js';
 import { DEMO_ORGANIZATIONS } from '../../apps/cli/src/demo/organizations.js';
 import { runDemoPipeline } from '../../apps/cli/src/demo/pipeline.js';
 import { countsStage, generateStage, idempotencyStage, importStage, resetStage } from '../../apps/cli/src/demo/stages/index.js';
-import { emptySummary } from '../../apps/cli/src/demo/summary.js';
 import { API, bearer, startTestApp, type TestApp } from '../setup/test-app.js';
+import { demoTestContext } from '../factories/demo-context.js';
 
 /** Only the import processor: the demo stages under test need nothing else from the worker. */
 @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule] })
 class DemoTestWorkerModule {}
-
-const sink = { write: (): boolean => true, isTTY: false };
 
 /**
  * The demo's stages (minus starting child processes) against the real API and
@@ -34,18 +30,7 @@ describe('lantern demo pipeline (e2e)', () => {
   let worker: INestApplicationContext;
   let root: string;
 
-  const makeContext = (): DemoContext => ({
-    options: { serve: false, seed: DEFAULT_SEED, interviews: 400, readyTimeoutS: 30, importStallTimeoutS: 60, help: false },
-    config: loadConfig(),
-    paths: { root, out: join(root, 'out'), data: join(root, 'out/demo-data'), logs: join(root, 'out/logs'), summary: join(root, 'out/demo-summary.json') },
-    console: new DemoConsole(sink, sink),
-    db: t.dataSource,
-    summary: emptySummary(DEFAULT_SEED),
-    organizations: new Map(),
-    shared: new Map(),
-    baseUrl: t.baseUrl,
-    apiBaseUrl: `${t.baseUrl}${API}`,
-  });
+  const makeContext = (): DemoContext => demoTestContext(t, root, 400);
 
   beforeAll(async () => {
     t = await startTestApp();

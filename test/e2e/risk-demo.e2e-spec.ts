@@ -5,22 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigModule, DatabaseModule, loadConfig, QueueModule } from '@lantern/platform';
+import { ConfigModule, DatabaseModule, QueueModule } from '@lantern/platform';
 import { ImportsWorkerModule } from '../../apps/worker/src/imports/imports-worker.module.js';
 import { ScoringWorkerModule } from '../../apps/worker/src/scoring/scoring-worker.module.js';
-import { DemoConsole } from '../../apps/cli/src/demo/console.js';
-import type { DemoContext } from '../../apps/cli/src/demo/context.js';
-import { DEFAULT_SEED } from '../../apps/cli/src/demo/generator.js';
 import { runDemoPipeline } from '../../apps/cli/src/demo/pipeline.js';
 import { countsStage, generateStage, importStage, resetStage, scoringStage } from '../../apps/cli/src/demo/stages/index.js';
 import type { DemoScoringSummary } from '../../apps/cli/src/demo/stages/scoring.stage.js';
-import { emptySummary } from '../../apps/cli/src/demo/summary.js';
-import { API, startTestApp, type TestApp } from '../setup/test-app.js';
+import { startTestApp, type TestApp } from '../setup/test-app.js';
+import { demoTestContext } from '../factories/demo-context.js';
 
 @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule, ScoringWorkerModule] })
 class ScoringDemoWorkerModule {}
-
-const sink = { write: (): boolean => true, isTTY: false };
 
 /**
  * The demo's scoring stage on the seeded demo dataset (scaled down), through
@@ -46,18 +41,7 @@ describe('demo scoring stage (e2e)', () => {
   });
 
   it('scores what the demo loaded and ranks the planted patterns above the rest', async () => {
-    const ctx: DemoContext = {
-      options: { serve: false, seed: DEFAULT_SEED, interviews: 4000, readyTimeoutS: 30, importStallTimeoutS: 60, help: false },
-      config: loadConfig(),
-      paths: { root, out: join(root, 'out'), data: join(root, 'out/demo-data'), logs: join(root, 'out/logs'), summary: join(root, 'out/demo-summary.json') },
-      console: new DemoConsole(sink, sink),
-      db: t.dataSource,
-      summary: emptySummary(DEFAULT_SEED),
-      organizations: new Map(),
-      shared: new Map(),
-      baseUrl: t.baseUrl,
-      apiBaseUrl: `${t.baseUrl}${API}`,
-    };
+    const ctx = demoTestContext(t, root, 4000);
     await runDemoPipeline(ctx, [resetStage, generateStage, importStage, countsStage, scoringStage]);
     const scoring = ctx.summary.scoring as DemoScoringSummary;
     expect(scoring.methodologyVersion).toBe('lantern-risk-1.0.0');
