@@ -87,3 +87,33 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const RECRUITER_CERTIFICATIONS = ['iom_iris', 'fair_hiring_initiative', 'other'] as const;
 export type RecruiterCertification = (typeof RECRUITER_CERTIFICATIONS)[number];
+
+/**
+ * What an interview field holds when the interview leaves it out: every closed
+ * question defaults to unknown, never to no (the database column defaults agree).
+ */
+export const INTERVIEW_FIELD_DEFAULTS = {
+  passportHolder: 'unknown',
+  idCardHolder: 'unknown',
+  workPermitHolder: 'unknown',
+  documentsAccessibleOnRequest: 'unknown',
+  documentsHeldWithConsent: 'unknown',
+  documentsWithheldUntilDebtRepaid: 'unknown',
+  visaType: 'unknown',
+  visaTiedToEmployer: 'unknown',
+  canChangeEmployerWithoutPermission: 'unknown',
+  permitRenewalControlledBy: 'unknown',
+  exitPermitRequired: 'unknown',
+  securityBondRequired: 'unknown',
+  contractWritten: 'unknown',
+  contractInOwnLanguage: 'unknown',
+  contractSignedBeforeDeparture: 'unknown',
+  contractTermsChangedOnArrival: 'unknown',
+} as const satisfies {
+  passportHolder: DocumentHolder;
+  idCardHolder: DocumentHolder;
+  workPermitHolder: DocumentHolder;
+  visaType: VisaType;
+  permitRenewalControlledBy: PermitController;
+  [tri: string]: TriAnswer | DocumentHolder | VisaType | PermitController;
+};

@@ -3,7 +3,7 @@
  * `anUnknownWorker` is an interview where nothing was answered; `aCleanWorker`
  * one where every question was answered with the non-adverse value.
  */
-import { INTERVIEW_QUESTION_KEYS, type TriAnswer } from '@lantern/domain';
+import { INTERVIEW_FIELD_DEFAULTS, INTERVIEW_QUESTION_KEYS, type TriAnswer } from '@lantern/domain';
 import type { ExchangeRateTable } from './engine/exchange-rates.js';
 import type { WorkerFacts } from './facts.js';
 
@@ -30,23 +30,8 @@ export function anUnknownWorker(overrides: Partial<WorkerFacts> = {}): WorkerFac
     ageAtRecruitment: null,
     monthlyWageMinor: null,
     wageCurrency: null,
-    passportHolder: 'unknown',
-    idCardHolder: 'unknown',
-    workPermitHolder: 'unknown',
-    documentsAccessibleOnRequest: 'unknown',
+    ...INTERVIEW_FIELD_DEFAULTS,
     documentReturnDays: null,
-    documentsHeldWithConsent: 'unknown',
-    documentsWithheldUntilDebtRepaid: 'unknown',
-    visaType: 'unknown',
-    visaTiedToEmployer: 'unknown',
-    canChangeEmployerWithoutPermission: 'unknown',
-    permitRenewalControlledBy: 'unknown',
-    exitPermitRequired: 'unknown',
-    securityBondRequired: 'unknown',
-    contractWritten: 'unknown',
-    contractInOwnLanguage: 'unknown',
-    contractSignedBeforeDeparture: 'unknown',
-    contractTermsChangedOnArrival: 'unknown',
     fees: [],
     answers: {},
     ...overrides,

@@ -4,6 +4,7 @@ import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditEntity, InterviewEntity, RecruiterEntity } from '@lantern/database';
 import {
   DomainError,
+  INTERVIEW_FIELD_DEFAULTS,
   screenFreeTextForIdentifiers,
   validateAnswers,
   validateFees,
@@ -20,25 +21,7 @@ import type { ListInterviewsQuery } from './dto/list-interviews.query.js';
 import type { UpdateInterviewDto } from './dto/update-interview.dto.js';
 
 /** Values of the fields an interview may leave out: every closed question defaults to unknown, never to no. */
-const INTERVIEW_DEFAULTS = {
-  gender: 'undisclosed',
-  passportHolder: 'unknown',
-  idCardHolder: 'unknown',
-  workPermitHolder: 'unknown',
-  documentsAccessibleOnRequest: 'unknown',
-  documentsHeldWithConsent: 'unknown',
-  documentsWithheldUntilDebtRepaid: 'unknown',
-  visaType: 'unknown',
-  visaTiedToEmployer: 'unknown',
-  canChangeEmployerWithoutPermission: 'unknown',
-  permitRenewalControlledBy: 'unknown',
-  exitPermitRequired: 'unknown',
-  securityBondRequired: 'unknown',
-  contractWritten: 'unknown',
-  contractInOwnLanguage: 'unknown',
-  contractSignedBeforeDeparture: 'unknown',
-  contractTermsChangedOnArrival: 'unknown',
-} as const satisfies Partial<InterviewEntity>;
+const INTERVIEW_DEFAULTS = { gender: 'undisclosed', ...INTERVIEW_FIELD_DEFAULTS } as const satisfies Partial<InterviewEntity>;
 
 /** The parts of a request that need more than DTO validation. */
 interface CheckedInput {
