@@ -22,6 +22,7 @@ import type { Benchmark } from '../lib/benchmark.js';
 import type { BenchResult } from '../lib/results.js';
 import { writeInterviewCsv } from './generate-interviews.js';
 import type { ChildReport, ChildRequest } from './import-child.js';
+import { eraseOrganizations } from '../lib/db.js';
 
 export interface IngestBenchOptions {
   databaseUrl: string;
@@ -129,7 +130,7 @@ export async function benchIngestInterviews(opts: IngestBenchOptions): Promise<B
   const dir = await mkdtemp(join(tmpdir(), 'lantern-bench-'));
   try {
     const [{ server_version: pgVersion }] = (await pool.query<{ server_version: string }>('SHOW server_version')).rows;
-    await pool.query('TRUNCATE organizations CASCADE');
+    await eraseOrganizations(pool, 'true');
     const baselineOrg = await freshOrganization(pool, 'Bench baseline');
     const oursOrg = await freshOrganization(pool, 'Bench import');
 
@@ -197,7 +198,7 @@ export async function benchIngestInterviews(opts: IngestBenchOptions): Promise<B
       },
     };
   } finally {
-    await pool.query('TRUNCATE organizations CASCADE').catch(() => undefined);
+    await eraseOrganizations(pool, 'true').catch(() => undefined);
     await pool.end();
     await rm(dir, { recursive: true, force: true });
   }

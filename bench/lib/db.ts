@@ -54,3 +54,24 @@ export async function derivedDatabaseUrl(url: string, suffix: string): Promise<s
   await runMigrations(derived);
   return derived;
 }
+
+/**
+ * Delete organisations (and by cascade everything they own) from a benchmark
+ * database. Their audit events go with them through the audit trail's
+ * owner-only erase exception (docs/security.md): a plain DELETE or TRUNCATE is
+ * refused by the append-only trigger.
+ */
+export async function eraseOrganizations(pool: pg.Pool, where: string, params: unknown[] = []): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(`SELECT set_config('lantern.audit_erase_organizations', 'on', true)`);
+    await c.query(`DELETE FROM organizations WHERE ${where}`, params);
+    await c.query('COMMIT');
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}

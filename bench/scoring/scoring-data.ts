@@ -26,6 +26,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@lantern/database';
 import { INTERVIEW_QUESTION_KEYS } from '@lantern/domain';
 import { loadShippedReferenceData } from '@lantern/reference';
+import { eraseOrganizations } from '../lib/db.js';
 
 export const GENERATOR_VERSION = 6;
 
@@ -100,19 +101,7 @@ export async function ensureScoringDataset(pool: pg.Pool, o: ScoringDatasetOptio
   const stale = await pool.query<{ id: string }>(`SELECT id FROM organizations WHERE name LIKE 'Bench scoring %'`);
   for (const r of stale.rows) {
     o.log(`removing an earlier benchmark organisation ${r.id}`);
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      // Its audit events go with it (the audit trail's owner-only exception, docs/security.md).
-      await c.query(`SELECT set_config('lantern.audit_erase_organizations', 'on', true)`);
-      await c.query(`DELETE FROM organizations WHERE id = $1`, [r.id]);
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+    await eraseOrganizations(pool, 'id = $1', [r.id]);
   }
   const started = performance.now();
   const client = await pool.connect();

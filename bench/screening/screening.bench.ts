@@ -17,6 +17,7 @@ import type { Benchmark, BenchContext } from '../lib/benchmark.js';
 import type { BenchResult } from '../lib/results.js';
 import { generateBids, generateList } from './bench-data.js';
 import type { LoadReport, LoadRequest } from './load-child.js';
+import { eraseOrganizations } from '../lib/db.js';
 
 const LIST_NAME = 'Bench synthetic exclusions';
 const ORG_NAME = 'Bench screening authority';
@@ -108,7 +109,7 @@ async function run(ctx: BenchContext): Promise<ScreeningBenchResult> {
     const [{ server_version: pgVersion }] = (await pool.query<{ server_version: string }>('SHOW server_version')).rows;
 
     // A procurement authority with a procurement key (earlier runs' are removed with their screenings).
-    await pool.query('DELETE FROM organizations WHERE name LIKE $1', [`${ORG_NAME}%`]);
+    await eraseOrganizations(pool, 'name LIKE $1', [`${ORG_NAME}%`]);
     const org = (await pool.query<{ id: string }>(`INSERT INTO organizations (name, kind, jurisdiction) VALUES ($1, 'procurement_authority', 'AU') RETURNING id`, [`${ORG_NAME} ${Date.now()}`])).rows[0]!.id;
     const key = generateApiKey();
     await pool.query(`INSERT INTO api_keys (organization_id, name, role, prefix, key_hash) VALUES ($1, 'bench', 'procurement', $2, $3)`, [org, key.prefix, key.hash]);
