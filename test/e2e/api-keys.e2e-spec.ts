@@ -78,4 +78,31 @@ describe('api-keys API', () => {
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM idempotency_keys WHERE organization_id = $1`, [acme.organizationId]);
     expect(count).toBe(0);
   });
+
+  it('a revoked key stops working at once on every API instance, not only the one that revoked it', async () => {
+    // A second instance that would trust an authenticated key for ten minutes:
+    // only the revocation announced through Redis can make it refuse the key in time.
+    const previous = process.env.LANTERN_AUTH_CACHE_MS;
+    process.env.LANTERN_AUTH_CACHE_MS = '600000';
+    const other = await startTestApp();
+    try {
+      const issued = await request(t.baseUrl).post(url).set(bearer(acme.keys.admin)).send({ name: 'shared', role: 'compliance' }).expect(201);
+      await request(other.baseUrl).get(`${API}/organizations/me`).set(bearer(issued.body.key)).expect(200);
+      await request(t.baseUrl).delete(`${url}/${issued.body.id}`).set(bearer(acme.keys.admin)).expect(200);
+
+      await request(t.baseUrl).get(`${API}/organizations/me`).set(bearer(issued.body.key)).expect(401);
+      let status = 200;
+      for (let attempt = 0; attempt < 100 && status === 200; attempt++) {
+        status = (await request(other.baseUrl).get(`${API}/organizations/me`).set(bearer(issued.body.key))).status;
+        if (status === 200) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe(401);
+      // Another key of the organisation, trusted by the second instance too, is untouched.
+      await request(other.baseUrl).get(`${API}/organizations/me`).set(bearer(acme.keys.admin)).expect(200);
+    } finally {
+      await other.close();
+      if (previous === undefined) delete process.env.LANTERN_AUTH_CACHE_MS;
+      else process.env.LANTERN_AUTH_CACHE_MS = previous;
+    }
+  });
 });

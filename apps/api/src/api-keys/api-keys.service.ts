@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { ApiKeyEntity } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
-import { AuditTrail, issueApiKey, paginate, paginateAll, snapshot, type Page, type Principal } from '@lantern/platform';
+import { ApiKeyAuthenticator, AuditTrail, issueApiKey, paginate, paginateAll, snapshot, type Page, type Principal } from '@lantern/platform';
 import { definedOnly } from '../common/defined-only.js';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto.js';
 import type { ListApiKeysQuery } from './dto/list-api-keys.query.js';
@@ -14,6 +14,7 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authenticator: ApiKeyAuthenticator,
   ) {}
 
   /** Issue a key; the clear key is returned here once and never stored. */
@@ -42,9 +43,13 @@ export class ApiKeysService {
     });
   }
 
-  /** Revoke a key at once (idempotent: revoking twice keeps the first revocation time). */
+  /**
+   * Revoke a key at once (idempotent: revoking twice keeps the first revocation
+   * time). Once committed, every API instance drops the key from its cache of
+   * authenticated keys.
+   */
   async revoke(principal: Principal, id: string): Promise<ApiKeyEntity> {
-    return this.dataSource.transaction(async (em) => {
+    const revoked = await this.dataSource.transaction(async (em) => {
       const apiKey = await this.lockedForUpdate(em, principal, id);
       if (apiKey.revokedAt !== null) return apiKey;
       const before = snapshot(apiKey);
@@ -52,6 +57,8 @@ export class ApiKeysService {
       await AuditTrail.record(em, principal, { action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, before, after: saved });
       return saved;
     });
+    await this.authenticator.forget(id);
+    return revoked;
   }
 
   private async lockedForUpdate(em: EntityManager, principal: Principal, id: string): Promise<ApiKeyEntity> {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApiKeyEntity } from '@lantern/database';
 import type { Role } from '@lantern/domain';
@@ -24,12 +24,6 @@ export function generateApiKey(): { key: string; prefix: string; hash: string } 
 export function parseApiKey(key: string): { prefix: string } | null {
   const m = API_KEY_PATTERN.exec(key);
   return m ? { prefix: m[1] } : null;
-}
-
-export function apiKeyMatches(key: string, storedHash: string): boolean {
-  const a = Buffer.from(hashApiKey(key), 'hex');
-  const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Create a key; the clear key is returned once and never stored. */

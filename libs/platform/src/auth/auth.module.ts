@@ -7,6 +7,6 @@ import { AuthFailureLimiter } from './auth-failure-limiter.js';
 /** Installs ApiKeyAuthGuard globally. Needs DatabaseModule and RedisModule in the application. */
 @Module({
   providers: [ApiKeyAuthenticator, AuthFailureLimiter, { provide: APP_GUARD, useClass: ApiKeyAuthGuard }],
-  exports: [AuthFailureLimiter],
+  exports: [AuthFailureLimiter, ApiKeyAuthenticator],
 })
 export class AuthModule {}

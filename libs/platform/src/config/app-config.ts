@@ -42,11 +42,45 @@ export class AppConfig {
   @Max(64)
   LANTERN_WORKER_CONCURRENCY: number = 2;
 
+  /**
+   * How long a worker's lock on a running job lasts (ms). The worker renews it
+   * every half of this while the job runs; when the worker dies, the job is
+   * handed to another worker once the lock has expired and a stalled-job check
+   * has seen it (so within LANTERN_JOB_LOCK_MS + LANTERN_STALLED_CHECK_MS).
+   * Shorter means faster recovery, but a job whose process blocks its event
+   * loop longer than this would be taken over while still running (the import
+   * and scoring runs hold database locks against that).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  LANTERN_JOB_LOCK_MS: number = 30_000;
+
+  /** How often (ms) each worker looks for stalled jobs (expired locks) and puts them back in their queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(3_600_000)
+  LANTERN_STALLED_CHECK_MS: number = 30_000;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
   LANTERN_DB_POOL: number = 10;
+
+  /**
+   * How long an API instance trusts an authenticated API key before reading it
+   * from PostgreSQL again (ms; 0 = every request). Revocations are announced
+   * to every instance through Redis at once; this bounds the delay if that
+   * announcement is lost.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  LANTERN_AUTH_CACHE_MS: number = 5_000;
 
   /** Redis key prefix of every BullMQ queue; isolates deployments (and test runs) sharing one Redis. */
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'LANTERN_QUEUE_PREFIX must be 1-64 letters, digits, _ or -' })
