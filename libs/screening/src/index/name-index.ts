@@ -33,6 +33,8 @@ import { jaroWinkler } from '../similarity/jaro-winkler.js';
 export const TOKEN_THRESHOLD = 0.86;
 /** Tokens shorter than this (skeleton) match exactly or not at all. */
 export const MIN_FUZZY_LENGTH = 4;
+/** Query-token expansions remembered per index (a few hundred bytes each). */
+export const MAX_REMEMBERED_EXPANSIONS = 50_000;
 /** Deletion keys shared by more vocabulary tokens than this are not followed (bounds the cost of short tokens). */
 export const MAX_DELETION_BUCKET = 64;
 /** Two-edit pairs need at least this Jaro-Winkler similarity (one-edit pairs: TOKEN_THRESHOLD). */
@@ -186,9 +188,11 @@ export class NameIndexBuilder {
 
 interface Expansion {
   /** vocabulary token id -> similarity */
-  sims: Map<number, number>;
-  weight: number;
-  skeleton: string;
+  readonly sims: ReadonlyMap<number, number>;
+  readonly weight: number;
+  readonly skeleton: string;
+  /** For an unknown skeleton, its first split into two known ones ("intertobacco" -> "inter" + "tobacco"), else null. */
+  readonly split: readonly [string, string] | null;
 }
 
 export class NameIndex {
@@ -206,6 +210,13 @@ export class NameIndex {
   /** Per-name stamp of the last query that saw it (dedupes candidates without allocating). */
   private readonly stamp: Uint32Array;
   private query = 0;
+  /**
+   * Expansions already computed, by query skeleton. An expansion depends only
+   * on the skeleton and this (immutable) index, and bids repeat their words
+   * ("trading", "textile", a city): remembering them skips the deletion-table
+   * probes and the similarity of every neighbour. Bounded; emptied when full.
+   */
+  private readonly expansions = new Map<string, Expansion>();
 
   constructor(
     private readonly vocab: ReadonlyMap<string, number>,
@@ -309,8 +320,18 @@ export class NameIndex {
     for (let i = lo; i < end; i++) out.add(tokens[i]!);
   }
 
-  /** Vocabulary tokens similar to a query skeleton, with their similarity. */
+  /** Vocabulary tokens similar to a query skeleton, with their similarity (never mutated by callers: shared through the memo). */
   private expand(q: string): Expansion {
+    let e = this.expansions.get(q);
+    if (e === undefined) {
+      if (this.expansions.size >= MAX_REMEMBERED_EXPANSIONS) this.expansions.clear();
+      e = this.computeExpansion(q);
+      this.expansions.set(q, e);
+    }
+    return e;
+  }
+
+  private computeExpansion(q: string): Expansion {
     const sims = new Map<number, number>();
     const exact = this.vocab.get(q);
     if (exact !== undefined) sims.set(exact, 1);
@@ -342,7 +363,17 @@ export class NameIndex {
       const neighbour = best >= 0 ? null : priorNeighbour(q);
       weight = best >= 0 ? this.idf[best]! : neighbour !== null ? this.weight(neighbour) : blendedIdf(q, 0, this.names);
     }
-    return { sims, weight, skeleton: q };
+    return { sims, weight, skeleton: q, split: exact === undefined ? this.knownSplit(q) : null };
+  }
+
+  private knownSplit(key: string): [string, string] | null {
+    if (key.length < 6) return null;
+    for (let cut = 3; cut <= key.length - 3; cut++) {
+      const a = key.slice(0, cut);
+      const b = key.slice(cut);
+      if (this.vocab.has(a) && this.vocab.has(b)) return [a, b];
+    }
+    return null;
   }
 
   /**
@@ -377,16 +408,9 @@ export class NameIndex {
       views.push([...base.slice(0, i), this.expand(merged), ...base.slice(i + 2)]);
     }
     // And one per unknown token whose skeleton splits into two known ones ("Intertobacco" -> "Inter Tobacco").
-    for (let i = 0; i < query.skeletons.length; i++) {
-      const key = query.skeletons[i]!;
-      if (key.length < 6 || this.vocab.has(key)) continue;
-      for (let cut = 3; cut <= key.length - 3; cut++) {
-        const a = key.slice(0, cut);
-        const b = key.slice(cut);
-        if (!this.vocab.has(a) || !this.vocab.has(b)) continue;
-        views.push([...base.slice(0, i), this.expand(a), this.expand(b), ...base.slice(i + 1)]);
-        break;
-      }
+    for (let i = 0; i < base.length; i++) {
+      const split = base[i]!.split;
+      if (split !== null) views.push([...base.slice(0, i), this.expand(split[0]), this.expand(split[1]), ...base.slice(i + 1)]);
     }
     return views;
   }
