@@ -8,6 +8,7 @@
  * snapshot loader, the corpus loaders and the screening engine shared by the
  * API and the worker.
  */
+import { JOBS, QUEUES } from '@lantern/domain';
 export * from './normalize/fold.js';
 export * from './normalize/skeleton.js';
 export * from './normalize/normalize-name.js';
@@ -32,7 +33,8 @@ export * from './db/engine.js';
 export * from './db/recorder.js';
 export * from './db/rescreen.js';
 
-/** BullMQ queue of re-screening jobs (a persistent contract: do not rename). */
-export const RESCREENING_QUEUE = 'rescreening';
+
+/** BullMQ queue of re-screening jobs (declared with the other queues in @lantern/domain). */
+export const RESCREENING_QUEUE = QUEUES.rescreening;
 /** Job name on RESCREENING_QUEUE. */
-export const RESCREEN_JOB = 'rescreen';
+export const RESCREEN_JOB = JOBS.rescreen;

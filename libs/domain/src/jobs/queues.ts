@@ -6,6 +6,8 @@ export const QUEUES = {
   import: 'import',
   scoring: 'scoring',
   reports: 'reports',
+  /** Re-screening of earlier screenings and active suppliers after list snapshots or blocks change. */
+  rescreening: 'rescreening',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,6 +19,8 @@ export const JOBS = {
   scoreSites: 'score-sites',
   /** Render one requested report (reports row) to PDF. */
   renderReport: 'render-report',
+  /** Re-screen what a list-snapshot or block change touches (payload: RescreenJob in @lantern/screening). */
+  rescreen: 'rescreen',
 } as const;
 
 export interface RunImportJob {
