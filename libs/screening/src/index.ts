@@ -32,6 +32,7 @@ export * from './db/corpus-loader.js';
 export * from './db/engine.js';
 export * from './db/recorder.js';
 export * from './db/rescreen.js';
+export * from './db/block-expiry.js';
 
 
 /** BullMQ queue of re-screening jobs (declared with the other queues in @lantern/domain). */

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type Repository, type SelectQueryBuilde
 import { BlockAppealEntity, BlockEntity, BlockSelfCleaningEntity, BlockTransitionEntity, type BlockStatusValue } from '@lantern/database';
 import { DomainError, type FieldIssue } from '@lantern/domain';
 import { AuditTrail, paginate, paginateAll, snapshot, type AuditSql, type Page, type Principal } from '@lantern/platform';
-import { blockPeriod, dayOf, LEGAL_GROUNDS, selfCleaningAllowed, ScreeningEngine, type Identifier, type LegalGround } from '@lantern/screening';
+import { blockExpiredSummary, blockPeriod, dayOf, expireDueBlocks, LEGAL_GROUNDS, selfCleaningAllowed, ScreeningEngine, type ExpiryScope, type Identifier, type LegalGround } from '@lantern/screening';
 import { RescreeningProducer } from '../screening/screening-core.module.js';
 import type {
   ActivateBlockDto,
@@ -71,43 +71,26 @@ export class BlocksService {
   /**
    * Record `expire` for active or suspended blocks whose period has ended
    * (the screening engine already treats them as expired from their dates;
-   * this writes the transition). Cheap and idempotent: run before reads.
+   * this writes the transition and re-screens what the blocks touched).
+   * Cheap and idempotent: run before reads. The worker runs the same hourly.
    */
-  async expireDue(scope: { organizationId?: string; jurisdiction?: string } = {}): Promise<number> {
-    const today = this.today();
-    return this.dataSource.transaction(async (em) => {
-      const expired: { id: string; status: string; ends_on: string }[] = await em.query(
-        `WITH due AS (
-           SELECT id, status, ends_on FROM blocks
-            WHERE status IN ('active', 'suspended') AND ends_on < $1::date
-              AND ($2::uuid IS NULL OR organization_id = $2 OR (published_at IS NOT NULL AND jurisdiction = $3))
-            FOR UPDATE),
-         moved AS (UPDATE blocks b SET status = 'expired', updated_at = now() FROM due WHERE b.id = due.id RETURNING b.id)
-         SELECT due.id, due.status, due.ends_on::text AS ends_on FROM due JOIN moved ON moved.id = due.id`,
-        [today, scope.organizationId ?? null, scope.jurisdiction ?? null],
-      );
-      for (const b of expired) {
-        const owner: { organization_id: string }[] = await em.query('SELECT organization_id FROM blocks WHERE id = $1', [b.id]);
-        await AuditTrail.recordSystem(em as unknown as AuditSql, owner[0]!.organization_id, {
+  async expireDue(scope: ExpiryScope = {}): Promise<number> {
+    const expired = await this.dataSource.transaction((em) =>
+      expireDueBlocks(em, this.today(), scope, (b) =>
+        AuditTrail.recordSystem(em as unknown as AuditSql, b.organizationId, {
           action: 'block.expired',
           subjectType: 'block',
           subjectId: b.id,
-          before: { status: b.status },
+          before: { status: b.fromStatus },
           after: { status: 'expired' },
-        });
-        await em.insert(BlockTransitionEntity, {
-          blockId: b.id,
-          action: 'expire',
-          fromStatus: b.status,
-          toStatus: 'expired',
-          decisionMaker: null,
-          reason: `The period ended on ${b.ends_on}`,
-          details: {},
-          actorKeyId: null,
-        });
-      }
-      return expired.length;
-    });
+        }),
+      ),
+    );
+    for (const b of expired) {
+      this.engine.invalidate(); // a published block is in other organisations' contexts too
+      await this.rescreening.enqueue({ kind: 'block', id: b.id, summary: blockExpiredSummary(b) }, 'expired');
+    }
+    return expired.length;
   }
 
   private visible(principal: Principal, jurisdiction: string): SelectQueryBuilder<BlockEntity> {

@@ -21,6 +21,8 @@ export const JOBS = {
   renderReport: 'render-report',
   /** Re-screen what a list-snapshot or block change touches (payload: RescreenJob in @lantern/screening). */
   rescreen: 'rescreen',
+  /** Hourly, on the rescreening queue: expire blocks whose period has ended and re-screen what they touched. */
+  expireBlocks: 'expire-blocks',
 } as const;
 
 export interface RunImportJob {
