@@ -1,4 +1,5 @@
-import { displaySkeleton } from '../normalize/skeleton.js';
+import { PINYIN_SYLLABLES } from '../normalize/pinyin-syllables.js';
+import { displaySkeleton, skeleton } from '../normalize/skeleton.js';
 import { blendedIdf, priorNeighbour } from '../similarity/idf.js';
 import { boundedEditDistance } from '../similarity/edit-distance.js';
 import { jaroWinkler } from '../similarity/jaro-winkler.js';
@@ -33,6 +34,8 @@ import { jaroWinkler } from '../similarity/jaro-winkler.js';
 export const TOKEN_THRESHOLD = 0.86;
 /** Tokens shorter than this (skeleton) match exactly or not at all. */
 export const MIN_FUZZY_LENGTH = 4;
+/** Pinyin syllables joined into one word at most (Wulumuqi, Xinjiang Huafu: 2-4). */
+const MAX_JOINED_SYLLABLES = 4;
 /** Query-token expansions remembered per index (a few hundred bytes each). */
 export const MAX_REMEMBERED_EXPANSIONS = 50_000;
 /** Deletion keys shared by more vocabulary tokens than this are not followed (bounds the cost of short tokens). */
@@ -366,6 +369,78 @@ export class NameIndex {
     return { sims, weight, skeleton: q, split: exact === undefined ? this.knownSplit(q) : null };
   }
 
+  /**
+   * Greedy left to right: at each token, the longest run of up to
+   * MAX_JOINED_SYLLABLES tokens of at most 6 letters whose concatenation is a
+   * known token. Null when nothing joins beyond one adjacent pair (the pair
+   * views cover that).
+   */
+  private joinedSyllables(query: QueryName): string[] | null {
+    const { tokens } = query;
+    if (tokens.length < 3) return null;
+    const out: string[] = [];
+    let joins = 0;
+    for (let i = 0; i < tokens.length; ) {
+      let taken = 1;
+      let key = query.skeletons[i]!;
+      for (let n = Math.min(MAX_JOINED_SYLLABLES, tokens.length - i); n >= 2; n--) {
+        const run = tokens.slice(i, i + n);
+        if (run.some((t) => t.length > 6)) continue;
+        const candidate = skeleton(run.join(''));
+        if (this.vocab.has(candidate)) {
+          taken = n;
+          key = candidate;
+          break;
+        }
+      }
+      if (taken > 1) joins++;
+      out.push(key);
+      i += taken;
+    }
+    return joins >= 2 ? out : null;
+  }
+
+  /**
+   * Each unknown token that reads as 2-MAX_JOINED_SYLLABLES pinyin syllables
+   * all known to the index, replaced by them (fewest syllables first); null
+   * when no token splits so.
+   */
+  private splitSyllables(query: QueryName): string[] | null {
+    let splits = 0;
+    const out: string[] = [];
+    for (let i = 0; i < query.tokens.length; i++) {
+      const token = query.tokens[i]!;
+      const parts = this.vocab.has(query.skeletons[i]!) ? null : this.syllablesOf(token, MAX_JOINED_SYLLABLES);
+      if (parts === null) out.push(query.skeletons[i]!);
+      else {
+        splits++;
+        out.push(...parts.map(skeleton));
+      }
+    }
+    return splits > 0 ? out : null;
+  }
+
+  /** `word` as the fewest (>= 2, <= max) pinyin syllables each known to the index, or null. */
+  private syllablesOf(word: string, max: number): string[] | null {
+    if (word.length < 3 || word.length > 6 * max || !/^[a-z]+$/.test(word)) return null;
+    for (let pieces = 2; pieces <= max; pieces++) {
+      const found = this.splitInto(word, pieces);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  private splitInto(word: string, pieces: number): string[] | null {
+    if (pieces === 1) return PINYIN_SYLLABLES.has(word) && this.vocab.has(skeleton(word)) ? [word] : null;
+    for (let cut = Math.min(6, word.length - 1); cut >= 1; cut--) {
+      const head = word.slice(0, cut);
+      if (!PINYIN_SYLLABLES.has(head) || !this.vocab.has(skeleton(head))) continue;
+      const rest = this.splitInto(word.slice(cut), pieces - 1);
+      if (rest !== null) return [head, ...rest];
+    }
+    return null;
+  }
+
   private knownSplit(key: string): [string, string] | null {
     if (key.length < 6) return null;
     for (let cut = 3; cut <= key.length - 3; cut++) {
@@ -407,6 +482,14 @@ export class NameIndex {
       if (!this.vocab.has(merged)) continue;
       views.push([...base.slice(0, i), this.expand(merged), ...base.slice(i + 2)]);
     }
+    // And one joining runs of short tokens into the longest words the index knows: pinyin
+    // syllables of a name written in Han characters ("xin jiang hua fu" -> "xinjiang huafu").
+    const joined = this.joinedSyllables(query);
+    if (joined !== null) views.push(joined.map((s) => this.expand(s)));
+    // And one splitting unknown romanised Chinese words into the syllables the index knows,
+    // for names listed in Han characters ("ningbo haifeng" -> "ning bo hai feng").
+    const syllables = this.splitSyllables(query);
+    if (syllables !== null) views.push(syllables.map((s) => this.expand(s)));
     // And one per unknown token whose skeleton splits into two known ones ("Intertobacco" -> "Inter Tobacco").
     for (let i = 0; i < base.length; i++) {
       const split = base[i]!.split;

@@ -1,6 +1,6 @@
 /**
  * Text folding for name matching: Unicode compatibility form, script
- * transliteration (Cyrillic, Greek) to Latin, accents removed, lower case.
+ * transliteration (Cyrillic, Greek, Han) to Latin, accents removed, lower case.
  *
  * The transliteration is deliberately simple and one-way (a matching key, not
  * a romanisation standard): Cyrillic follows the common passport/BGN style
@@ -8,7 +8,9 @@
  * ELOT 743 style (θ -> th, χ -> ch, ψ -> ps, β -> v, η -> i). Residual
  * differences between romanisation systems (kh/h/ch, y/j/i, ts/c/z) are
  * absorbed later by the phonetic skeleton (skeleton.ts) and by Jaro-Winkler.
+ * Han characters become toneless Hanyu Pinyin syllables (hanToPinyin).
  */
+import { pinyin } from 'pinyin-pro';
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n',
@@ -50,6 +52,21 @@ function mapChar(ch: string): string {
   return CYRILLIC[ch] ?? GREEK[ch] ?? LATIN_SPECIAL[ch] ?? ch;
 }
 
+const HAN = /\p{Script=Han}+/gu;
+
+/**
+ * Han characters to toneless Hanyu Pinyin, one syllable per character,
+ * separated by spaces (`新疆华孚` -> ` xin jiang hua fu `). Polyphonic
+ * characters are read in context (pinyin-pro's word list). Romanised names
+ * join the syllables of a word ("Xinjiang"); the name index merges adjacent
+ * syllables into the words it knows (NameIndex, query views), so both forms meet.
+ */
+function hanToPinyin(text: string): string {
+  HAN.lastIndex = 0;
+  if (!HAN.test(text)) return text;
+  return text.replace(HAN, (run) => ` ${pinyin(run, { toneType: 'none', type: 'array', nonZh: 'removed' }).join(' ')} `);
+}
+
 /**
  * Lower-case Latin text without accents: `"Общество «Интер Тобако»"` gives
  * `obshchestvo «inter tobako»`. Punctuation is kept (tokenisation decides what
@@ -60,8 +77,7 @@ export function foldText(input: string): string {
   if (/^[\x20-\x7e]*$/.test(input)) return input.toLowerCase();
   // Lower-case first (Cyrillic/Greek capitals), then strip accents of the
   // decomposed form; Greek accents must go before the digraph lookup.
-  const lowered = input
-    .normalize('NFKC')
+  const lowered = hanToPinyin(input.normalize('NFKC'))
     .toLowerCase()
     .replace(/[čćšž]/g, (ch) => LATIN_DIGRAPHS[ch]!)
     .normalize('NFKD')

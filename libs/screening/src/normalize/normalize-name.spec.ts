@@ -11,6 +11,13 @@ describe('foldText', () => {
     expect(foldText('Ναυτιλιακή Εταιρεία')).toBe('naftiliaki etaireia');
     expect(foldText('Straße Ærø')).toBe('strasse aero');
   });
+
+  it('reads Han characters (simplified and traditional) as toneless pinyin syllables, polyphones in context', () => {
+    expect(foldText('深圳天龙科技').trim()).toBe('shen zhen tian long ke ji');
+    expect(foldText('寧波海豐').trim()).toBe('ning bo hai feng');
+    expect(foldText('重庆银行').trim()).toBe('chong qing yin hang');
+    expect(foldText('Acme 吕氏 Ltd')).toBe('acme  lu shi  ltd');
+  });
 });
 
 describe('tokenize', () => {
@@ -48,6 +55,11 @@ describe('normalizeName', () => {
     ];
     const keys = new Set(variants.map((v) => nameKey(normalizeName(v))));
     expect(keys).toEqual(new Set(['inter tobako']));
+  });
+
+  it('removes Han legal forms after transliteration like any other', () => {
+    expect(normalizeName('深圳天龙科技有限公司')).toMatchObject({ tokens: ['shen', 'zhen', 'tian', 'long', 'ke', 'ji'], legalForms: ['youxian_gongsi'] });
+    expect(normalizeName('乌鲁木齐金环纺织股份有限公司').legalForms).toEqual(['youxian_gongsi']);
   });
 
   it('drops stop words and reports the legal forms it removed', () => {
