@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   org: { summary: 'create or list organisations: lantern org create --name N --kind K --jurisdiction CC', load: () => import('./commands/org.command.js') },
   key: { summary: 'issue an API key: lantern key create --org ORG --role ROLE', load: () => import('./commands/org.command.js').then((m) => ({ run: m.runKey })) },
   import: { summary: 'import a CSV or NDJSON file: lantern import FILE --kind interviews', load: () => import('./commands/import.command.js') },
+  lists: { summary: 'platform-wide exclusion lists: lantern lists ls | create --name N --format F ... | load LIST FILE', load: () => import('./commands/lists.command.js') },
   rescore: { summary: 'queue a full risk re-score and follow it: lantern rescore [--org ORG_ID]', load: () => import('./commands/rescore.command.js') },
 };
 
