@@ -64,6 +64,51 @@ describe('worker-identity firewall', () => {
         // Neither the worker reference nor the testimony is stored anywhere in clear.
         expect(await tablesContaining(t, 'W-ROTATE-1')).toEqual([]);
         expect(await tablesContaining(t, 'took my passport')).toEqual([]);
+
+        // Finishing the rotation: `lantern reencrypt` moves everything still under k1 to k2,
+        // and encrypts an upload chunk kept in clear from before uploads were encrypted at rest.
+        const upload = await request(t.baseUrl)
+          .post(`${API}/imports`)
+          .set(bearer(tenant.keys.admin))
+          .field('kind', 'recruiters')
+          .attach('file', Buffer.from('ref,name,country\nREC-ROT,Rotation Agency,Philippines\n'), { filename: 'legacy.csv', contentType: 'text/csv' })
+          .expect(202);
+        const [legacy] = await t.dataSource.query(`SELECT seq FROM import_chunks WHERE import_id = $1 ORDER BY seq LIMIT 1`, [upload.body.id]);
+        await t.dataSource.query(`UPDATE import_chunks SET bytes = convert_to('ref,name,country\nREC-ROT,Rotation Agency,Philippines\n', 'UTF8'), key_id = NULL WHERE import_id = $1 AND seq = $2`, [
+          upload.body.id,
+          legacy.seq,
+        ]);
+        const { run: reencrypt } = await import('../../apps/cli/src/commands/reencrypt.command.js');
+        const log = console.log;
+        console.log = () => undefined;
+        try {
+          expect(await reencrypt(['--dry-run'])).toBe(0);
+          const [unchanged] = await t.dataSource.query(`SELECT testimony_key_id FROM interviews WHERE id = $1`, [before.id]);
+          expect(unchanged.testimony_key_id).toBe('k1');
+          expect(await reencrypt([])).toBe(0);
+          expect(await reencrypt([])).toBe(0); // nothing left: a re-run changes nothing
+        } finally {
+          console.log = log;
+        }
+        const keys: { key: string | null; n: number }[] = await t.dataSource.query(
+          `SELECT testimony_key_id AS key, count(*)::int AS n FROM interviews WHERE organization_id = $1 GROUP BY 1
+           UNION ALL SELECT c.key_id, count(*)::int FROM import_chunks c JOIN imports i ON i.id = c.import_id WHERE i.organization_id = $1 GROUP BY 1`,
+          [tenant.organizationId],
+        );
+        expect(keys.every((k) => k.key === 'k2')).toBe(true);
+        const reread = await request(t.baseUrl).get(`${API}/interviews/${before.id}/testimony`).set(bearer(tenant.keys.admin)).expect(200);
+        expect(reread.body.testimony).toBe('The agent took my passport at the airport.');
+        const file = await request(t.baseUrl).get(`${API}/imports/${upload.body.id}/file`).set(bearer(tenant.keys.admin)).expect(200);
+        expect(Buffer.from(file.body instanceof Buffer ? file.body : file.text).toString('utf8')).toBe('ref,name,country\nREC-ROT,Rotation Agency,Philippines\n');
+        const [stored] = await t.dataSource.query(`SELECT position(convert_to('Rotation Agency', 'UTF8') IN bytes) AS at FROM import_chunks WHERE import_id = $1 AND seq = $2`, [
+          upload.body.id,
+          legacy.seq,
+        ]);
+        expect(stored.at).toBe(0); // no longer in clear
+        const [audit] = await t.dataSource.query(`SELECT action, actor_role FROM audit_events WHERE organization_id = $1 AND action = 'encryption.rekeyed'`, [
+          tenant.organizationId,
+        ]);
+        expect(audit).toMatchObject({ action: 'encryption.rekeyed', actor_role: 'system' });
       } finally {
         await t.close();
         process.env.LANTERN_SECRET_KEY = originalSecret;

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   key: { summary: 'issue an API key: lantern key create --org ORG --role ROLE', load: () => import('./commands/org.command.js').then((m) => ({ run: m.runKey })) },
   import: { summary: 'import a CSV or NDJSON file: lantern import FILE --kind interviews', load: () => import('./commands/import.command.js') },
   lists: { summary: 'platform-wide exclusion lists: lantern lists ls | create --name N --format F ... | load LIST FILE', load: () => import('./commands/lists.command.js') },
+  reencrypt: { summary: 're-encrypt testimony and stored uploads under the current key (after a key rotation): lantern reencrypt [--dry-run]', load: () => import('./commands/reencrypt.command.js') },
   rescore: { summary: 'queue a full risk re-score and follow it: lantern rescore [--org ORG_ID]', load: () => import('./commands/rescore.command.js') },
 };
 
