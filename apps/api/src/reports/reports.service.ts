@@ -53,7 +53,15 @@ export class ReportsService {
       return saved;
     });
     const payload: RenderReportJob = { schemaVersion: 1, reportId: report.id, organizationId: principal.organizationId };
-    await this.queue.add(JOBS.renderReport, payload, { jobId: jobIds.renderReport(report.id) });
+    try {
+      await this.queue.add(JOBS.renderReport, payload, { jobId: jobIds.renderReport(report.id) });
+    } catch (err) {
+      // Redis unavailable: the request fails (503) and the row says so, instead of waiting as `queued` for a job that does not exist.
+      await this.reports
+        .update({ id: report.id }, { status: 'failed', error: 'the report could not be queued (queue unavailable); request it again', finishedAt: new Date() })
+        .catch(() => undefined);
+      throw err;
+    }
     return report;
   }
 

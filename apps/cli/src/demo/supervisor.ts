@@ -61,11 +61,16 @@ export class ChildService {
     child.stderr?.on('data', onData);
   }
 
-  /** Start `node <entry>` with the given environment, logging to `logPath` (truncated). */
-  static start(name: string, entry: string, env: NodeJS.ProcessEnv, logPath: string, cwd: string): ChildService {
+  /**
+   * Start `node [nodeArgs...] <entry>` with the given environment, logging to
+   * `logPath` (truncated). `nodeArgs` are options for Node itself, e.g.
+   * `['--import', './test/setup/register-ts.mjs']` to run the TypeScript sources.
+   */
+  static start(name: string, entry: string, env: NodeJS.ProcessEnv, logPath: string, cwd: string, nodeArgs: readonly string[] = []): ChildService {
     const log = createWriteStream(logPath, { flags: 'w' });
-    log.write(`--- ${name}: ${process.execPath} ${entry} (started ${new Date().toISOString()})\n`);
-    const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const argv = [...nodeArgs, entry];
+    log.write(`--- ${name}: ${process.execPath} ${argv.join(' ')} (started ${new Date().toISOString()})\n`);
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     return new ChildService(name, logPath, child, log);
   }
 

@@ -14,7 +14,7 @@ import {
   type IngestSecrets,
   type ImportProgress,
 } from '@lantern/ingest';
-import { AppConfig, AuditTrail, pgAuditSql, ScoringProducer } from '@lantern/platform';
+import { AppConfig, AuditTrail, pgAuditSql, ScoringProducer, workerOptions } from '@lantern/platform';
 
 /** What a finished import job returns (kept on the BullMQ job). */
 export interface ImportJobResult {
@@ -35,7 +35,7 @@ const SCORED_KINDS: ReadonlySet<ImportKind> = new Set(['suppliers', 'sites', 're
  * (UnrecoverableError), an infrastructure error is retried with backoff, and
  * the import is marked failed when the last attempt fails.
  */
-@Processor(QUEUES.import)
+@Processor(QUEUES.import, workerOptions())
 export class ImportProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ImportProcessor.name);
   private readonly secrets: IngestSecrets;
@@ -105,7 +105,11 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
     } catch (err) {
       if (err instanceof UnrecoverableError) throw err;
       if (err instanceof ImportNotFoundError) throw new UnrecoverableError(err.message);
-      if (err instanceof ImportBusyError) throw err; // the other worker owns the status; retry later
+      if (err instanceof ImportBusyError) {
+        // The other worker owns the status; retry later (also seen right after a crash, until PostgreSQL has ended the dead worker's session).
+        this.logger.warn(`import ${data.importId} attempt ${job.attemptsMade + 1}: ${err.message}; retrying`);
+        throw err;
+      }
       await this.recordAttemptFailure(job, pool, err);
       throw err;
     }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES, type RenderReportJob } from '@lantern/domain';
-import { AuditTrail, type AuditSql } from '@lantern/platform';
+import { AuditTrail, workerOptions, type AuditSql } from '@lantern/platform';
 import { buildReportModel, GENERATOR_VERSION, modelHash, REPORT_TYPES, renderReportPdf, type PaperSize, type ReportOptions, type ReportType } from '@lantern/reports';
 import { readReportInput } from './report-data.reader.js';
 import { PdfRendererService } from './pdf-renderer.service.js';
@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * its SHA-256, page count, versions and the model hash. Progress goes to the
  * row (read by the API) and to the job.
  */
-@Processor(QUEUES.reports)
+@Processor(QUEUES.reports, workerOptions())
 export class ReportProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReportProcessor.name);
 

@@ -5,7 +5,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES, isIsoDate, type ScoreOrganizationJob, type ScoreSitesJob } from '@lantern/domain';
-import { AppConfig, asOfDate } from '@lantern/platform';
+import { AppConfig, asOfDate, workerOptions } from '@lantern/platform';
 import { ScoringRunner, type RunScope, type ScoringRunResult } from './scoring.runner.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +20,7 @@ type ScoringJob = Job<ScoreOrganizationJob | ScoreSitesJob>;
  * retried run writes a new assessment row per subject (history) and moves the
  * current pointers to it.
  */
-@Processor(QUEUES.scoring)
+@Processor(QUEUES.scoring, workerOptions())
 export class ScoringProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ScoringProcessor.name);
   private readonly runner: ScoringRunner;

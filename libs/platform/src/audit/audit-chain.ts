@@ -151,46 +151,67 @@ export function auditEventHash(event: Omit<AuditEvent, 'id' | 'hash'>): string {
  * the head is read after the lock is taken.
  */
 export async function appendAuditEvent(sql: AuditSql, organizationId: string, actor: AuditActor, change: AuditChange): Promise<AuditEvent> {
-  if (!ACTION.test(change.action)) throw new Error(`audit action ${JSON.stringify(change.action)} must look like "subject.verb"`);
+  const [event] = await appendAuditEvents(sql, organizationId, [{ actor, change }]);
+  return event!;
+}
+
+/**
+ * Append several events to one organisation's chain, in order, under one lock:
+ * one read of the chain's head and one INSERT for the lot (the screening
+ * recorder's group commit appends a whole batch so).
+ */
+export async function appendAuditEvents(sql: AuditSql, organizationId: string, entries: readonly { actor: AuditActor; change: AuditChange }[]): Promise<AuditEvent[]> {
+  if (entries.length === 0) return [];
+  for (const { change } of entries) if (!ACTION.test(change.action)) throw new Error(`audit action ${JSON.stringify(change.action)} must look like "subject.verb"`);
   await sql.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [AUDIT_LOCK_NAMESPACE, organizationId]);
   const head = (await sql.query(`SELECT sequence, hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence DESC LIMIT 1`, [organizationId])) as {
     sequence: string;
     hash: string;
   }[];
-  const event: Omit<AuditEvent, 'id' | 'hash'> = {
-    organizationId,
-    sequence: head.length === 0 ? 1 : Number(head[0].sequence) + 1,
-    occurredAt: new Date(),
-    actorApiKeyId: actor.apiKeyId,
-    actorRole: actor.role,
-    action: change.action,
-    subjectType: change.subjectType,
-    subjectId: String(change.subjectId),
-    beforeDigest: auditDigest(change.before),
-    afterDigest: auditDigest(change.after),
-    previousHash: head.length === 0 ? null : head[0].hash.trim(),
-  };
-  const hash = auditEventHash(event);
+  let sequence = head.length === 0 ? 0 : Number(head[0].sequence);
+  let previousHash = head.length === 0 ? null : head[0].hash.trim();
+  const occurredAt = new Date();
+  const events: Omit<AuditEvent, 'id'>[] = entries.map(({ actor, change }) => {
+    const event: Omit<AuditEvent, 'id' | 'hash'> = {
+      organizationId,
+      sequence: ++sequence,
+      occurredAt,
+      actorApiKeyId: actor.apiKeyId,
+      actorRole: actor.role,
+      action: change.action,
+      subjectType: change.subjectType,
+      subjectId: String(change.subjectId),
+      beforeDigest: auditDigest(change.before),
+      afterDigest: auditDigest(change.after),
+      previousHash,
+    };
+    const hash = auditEventHash(event);
+    previousHash = hash;
+    return { ...event, hash };
+  });
+  const column = <K extends keyof Omit<AuditEvent, 'id'>>(k: K) => events.map((e) => e[k]);
   const rows = (await sql.query(
     `INSERT INTO audit_events (organization_id, sequence, occurred_at, actor_api_key_id, actor_role, action, subject_type, subject_id,
                                before_digest, after_digest, previous_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+     SELECT $1, * FROM unnest($2::bigint[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+     RETURNING id, sequence`,
     [
-      event.organizationId,
-      event.sequence,
-      event.occurredAt,
-      event.actorApiKeyId,
-      event.actorRole,
-      event.action,
-      event.subjectType,
-      event.subjectId,
-      event.beforeDigest,
-      event.afterDigest,
-      event.previousHash,
-      hash,
+      organizationId,
+      column('sequence'),
+      column('occurredAt'),
+      column('actorApiKeyId'),
+      column('actorRole'),
+      column('action'),
+      column('subjectType'),
+      column('subjectId'),
+      column('beforeDigest'),
+      column('afterDigest'),
+      column('previousHash'),
+      column('hash'),
     ],
-  )) as { id: string }[];
-  return { ...event, id: rows[0].id, hash };
+  )) as { id: string; sequence: string }[];
+  const ids = new Map(rows.map((r) => [Number(r.sequence), r.id]));
+  return events.map((e) => ({ ...e, id: ids.get(e.sequence)! }));
 }
 
 export interface AuditChainBreak {

@@ -64,4 +64,26 @@ describe('mapException', () => {
     expect(mapException(new BadRequestException(['a', 'b']))).toMatchObject({ status: 400, detail: 'a; b' });
     expect(mapException(new ServiceUnavailableException('Not ready: redis unavailable'))).toMatchObject({ status: 503, code: 'service_unavailable' });
   });
+
+  it('maps lost or refused PostgreSQL and Redis connections to 503 service_unavailable, other errors stay 500', () => {
+    const errno = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code });
+    const unavailable = [
+      errno('ECONNREFUSED'),
+      errno('ECONNRESET'),
+      new AggregateError([errno('ECONNREFUSED')], 'connect failed'),
+      pgError({ code: '57P01' }), // terminating connection due to administrator command
+      pgError({ code: '08006' }),
+      new Error('Connection terminated unexpectedly'),
+      new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+      new Error('Connection is closed.'),
+      new Error('Command timed out'),
+      Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }),
+      new Error('enqueue failed', { cause: errno('ECONNREFUSED') }),
+    ];
+    for (const error of unavailable) {
+      expect(mapException(error)).toMatchObject({ status: 503, code: 'service_unavailable' });
+    }
+    expect(mapException(new Error('Connection pool of ours is fine'))).toMatchObject({ status: 500 });
+    expect(mapException(pgError({ code: '40P01' }))).toMatchObject({ status: 500 });
+  });
 });

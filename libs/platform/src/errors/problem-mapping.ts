@@ -153,6 +153,47 @@ const INTERNAL: MappedProblem = {
   detail: 'An unexpected error occurred; quote the requestId when reporting it',
 };
 
+/** Seconds a client is asked to wait (Retry-After) when a backing service is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+const UNAVAILABLE: MappedProblem = {
+  status: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'service_unavailable',
+  detail: 'A backing service (database or queue) is unavailable; nothing was changed unless stated otherwise. Retry shortly',
+};
+
+/** Socket-level failures of node-pg and ioredis (Node's errno codes). */
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATEs that mean "the server is going away or not accepting connections" (class 08 is every connection exception). */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03']);
+/** Errors node-pg and ioredis raise without a code when the connection is lost, closed or cannot take commands. */
+const LOST_CONNECTION_MESSAGES = [
+  /^Connection terminated/, // node-pg: the server closed the connection (shutdown, crash)
+  /^timeout exceeded when trying to connect/, // node-pg pool
+  /^Client has encountered a connection error and is not queryable/, // node-pg
+  /^Connection is closed\.?$/, // ioredis
+  /enableOfflineQueue options is false/, // ioredis: disconnected, commands fail fast
+  /^Command timed out/, // ioredis commandTimeout
+  /^Reached the max retries per request limit/, // ioredis MaxRetriesPerRequestError
+];
+
+/**
+ * True when the error says PostgreSQL or Redis cannot be reached right now
+ * (refused, reset, shut down, timed out), looking through `driverError` and
+ * `cause` chains. Those are answered 503 with Retry-After, not 500: the request
+ * was fine and will succeed once the service is back.
+ */
+export function isServiceUnavailableError(exception: unknown, depth = 0): boolean {
+  if (exception === null || typeof exception !== 'object' || depth > 5) return false;
+  const e = exception as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (NETWORK_ERROR_CODES.has(e.code) || PG_UNAVAILABLE.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
+  if (e.name === 'MaxRetriesPerRequestError') return true;
+  if (typeof e.message === 'string' && LOST_CONNECTION_MESSAGES.some((re) => re.test(e.message as string))) return true;
+  // Node's AggregateError (one per address tried) carries the socket errors in `errors`.
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isServiceUnavailableError(inner, depth + 1))) return true;
+  return isServiceUnavailableError(e.driverError, depth + 1) || isServiceUnavailableError(e.cause, depth + 1);
+}
+
 /** Map anything thrown while serving a request to a problem; unknown errors become an opaque 500. */
 export function mapException(exception: unknown): MappedProblem {
   if (isDomainError(exception)) {
@@ -165,6 +206,7 @@ export function mapException(exception: unknown): MappedProblem {
     if (mapped.status === HttpStatus.SERVICE_UNAVAILABLE) return { ...mapped, code: 'service_unavailable' };
     return mapped.status >= HttpStatus.INTERNAL_SERVER_ERROR ? INTERNAL : mapped;
   }
+  if (isServiceUnavailableError(exception)) return UNAVAILABLE;
   if (exception instanceof QueryFailedError) return mapQueryFailed(exception) ?? INTERNAL;
   return INTERNAL;
 }
