@@ -110,7 +110,10 @@ describe('audit trail (append-only, hash-chained, same transaction)', () => {
     const csv = await request(t.baseUrl).get(log).query({ format: 'csv' }).set(bearer(acme.keys.admin)).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text.split('\r\n')[0]).toBe('sequence,id,occurredAt,actorApiKeyId,actorRole,action,subjectType,subjectId,beforeDigest,afterDigest,previousHash,hash');
-    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(7);
+    // The export itself is recorded first (key use for exports), so the file ends with its own event.
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[7]).toContain(',admin,export.downloaded,export,/api/v1/audit-log,');
 
     expect(await events(rival)).toEqual([]);
     expect((await request(t.baseUrl).post(`${log}/verify`).set(bearer(rival.keys.admin)).expect(200)).body).toEqual({ valid: true, checked: 0 });
@@ -188,6 +191,34 @@ describe('audit trail (append-only, hash-chained, same transaction)', () => {
       .expect(202);
     const actions = (await events(tenant)).map((e) => `${e.action}:${e.actorRole}`);
     expect(actions).toEqual(['api_key.created:admin', 'api_key.updated:admin', 'api_key.revoked:admin', 'import.uploaded:compliance']);
+  });
+
+  it('records every screening (in the group-commit transaction) and every export of a file, in one valid chain', async () => {
+    const authority = await createTenant(t.dataSource, { kind: 'procurement_authority', jurisdiction: 'AU', name: 'Audit Authority', roles: ['admin', 'procurement'] as const });
+    const bids = ['Harlow Tanning Pty Ltd', 'Corvale Fisheries Ltd', 'Mendip Garments Co'];
+    const answers = await Promise.all(
+      bids.map(async (name) => (await request(t.baseUrl).post(`${API}/screenings`).set(bearer(authority.keys.procurement)).send({ bidder: { name } }).expect(201)).body),
+    );
+    const logged = await events(authority as unknown as Tenant<Role>, { action: 'screening.created' });
+    expect(logged.map((e) => e.subjectId).sort()).toEqual(answers.map((a: { id: string }) => a.id).sort());
+    const procurementKey = await apiKeyId(authority as unknown as Tenant<Role>, 'procurement');
+    expect(new Set(logged.map((e) => e.actorApiKeyId))).toEqual(new Set([procurementKey]));
+    // The digest covers the stored row: recompute it from the screening as stored.
+    const [row] = await t.dataSource.query(`SELECT id, bidder_name, decision, rule_id, match_count, input, answer FROM screenings WHERE id = $1`, [answers[0].id]);
+    const event = logged.find((e) => e.subjectId === row.id)!;
+    expect(event.afterDigest).toBe(
+      auditDigest({ id: row.id, bidderName: row.bidder_name, decision: row.decision, ruleId: row.rule_id, matchCount: row.match_count, input: row.input, answer: row.answer }),
+    );
+
+    await request(t.baseUrl).get(`${API}/screenings`).query({ format: 'csv' }).set(bearer(authority.keys.admin)).expect(200);
+    const exported = await events(authority as unknown as Tenant<Role>, { action: 'export.downloaded' });
+    expect(exported).toEqual([expect.objectContaining({ subjectType: 'export', subjectId: '/api/v1/screenings' })]);
+    // A JSON page is not an export; a refused export records nothing.
+    await request(t.baseUrl).get(`${API}/screenings`).set(bearer(authority.keys.admin)).expect(200);
+    await request(t.baseUrl).get(`${API}/screenings`).query({ format: 'xml' }).set(bearer(authority.keys.admin)).expect(400);
+    expect(await events(authority as unknown as Tenant<Role>, { action: 'export.downloaded' })).toHaveLength(1);
+    // Three screenings and one export.
+    expect((await request(t.baseUrl).post(`${log}/verify`).set(bearer(authority.keys.admin)).expect(200)).body).toEqual({ valid: true, checked: 4 });
   });
 
   it('digests canonical JSON: key order and undefined fields do not matter, values do', () => {

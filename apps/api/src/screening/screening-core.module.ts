@@ -3,7 +3,7 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { QueueModule } from '@lantern/platform';
+import { appendScreeningAuditEvents, QueueModule } from '@lantern/platform';
 import { pgPoolOf, RESCREEN_JOB, RESCREENING_QUEUE, ScreeningEngine, ScreeningRecorder, type PgPool, type RescreenTrigger } from '@lantern/screening';
 
 /** The pg pool behind the application's DataSource (the screening hot path skips the ORM). */
@@ -43,7 +43,7 @@ export class RescreeningProducer {
         return new ScreeningEngine(pool, { log: (m) => logger.log(m) });
       },
     },
-    { provide: ScreeningRecorder, inject: [SCREENING_PG_POOL], useFactory: (pool: PgPool) => new ScreeningRecorder(pool) },
+    { provide: ScreeningRecorder, inject: [SCREENING_PG_POOL], useFactory: (pool: PgPool) => new ScreeningRecorder(pool, { onBatch: appendScreeningAuditEvents }) },
     RescreeningProducer,
   ],
   exports: [SCREENING_PG_POOL, ScreeningEngine, ScreeningRecorder, RescreeningProducer],

@@ -1,4 +1,4 @@
-import type { PgPool } from './pg.js';
+import { inTransaction, type PgClient, type PgPool } from './pg.js';
 
 /** One screening as stored (the audit record: who, when, input, answer). */
 export interface ScreeningRecord {
@@ -36,18 +36,30 @@ const MAX_BATCH = 500;
  */
 const GATHER_MS = 1;
 
+export interface RecorderOptions {
+  /**
+   * Runs in the transaction that inserts a batch, after the rows (the API and
+   * the worker append the screenings' audit events here): the records and
+   * their audit events commit together or not at all.
+   */
+  onBatch?: (client: PgClient, records: readonly ScreeningRecord[]) => Promise<void>;
+}
+
 /**
  * Group commit for screening records. Every screening is durable before its
- * answer is sent, but concurrent screenings share one INSERT (one round trip
- * and one WAL flush for a whole batch): a record waits at most for the flush
- * in progress, and the batch grows with the load. The rows travel as one JSON
- * parameter expanded by `json_populate_recordset`.
+ * answer is sent, but concurrent screenings share one transaction (one INSERT,
+ * the audit events of the batch, one WAL flush): a record waits at most for the
+ * flush in progress, and the batch grows with the load. The rows travel as one
+ * JSON parameter expanded by `json_populate_recordset`.
  */
 export class ScreeningRecorder {
   private queue: Waiter[] = [];
   private flushing = false;
 
-  constructor(private readonly pool: PgPool) {}
+  constructor(
+    private readonly pool: PgPool,
+    private readonly options: RecorderOptions = {},
+  ) {}
 
   /** Resolves once the record is committed. */
   record(record: ScreeningRecord): Promise<void> {
@@ -93,13 +105,20 @@ export class ScreeningRecorder {
       duration_ms: r.durationMs,
       created_at: r.createdAt.toISOString(),
     }));
-    await this.pool.query(
-      `INSERT INTO screenings (id, organization_id, api_key_id, actor_role, trigger, rescreen_of, bidder_name, tender_reference, decision, rule_id,
+    const sql = `INSERT INTO screenings (id, organization_id, api_key_id, actor_role, trigger, rescreen_of, bidder_name, tender_reference, decision, rule_id,
                                match_count, input, answer, party_keys, data_version, duration_ms, created_at)
        SELECT id, organization_id, api_key_id, actor_role, trigger, rescreen_of, bidder_name, tender_reference, decision, rule_id,
               match_count, input, answer, party_keys, data_version, duration_ms, created_at
-         FROM json_populate_recordset(NULL::screenings, $1::json)`,
-      [JSON.stringify(rows)],
-    );
+         FROM json_populate_recordset(NULL::screenings, $1::json)`;
+    const params = [JSON.stringify(rows)];
+    const onBatch = this.options.onBatch;
+    if (onBatch === undefined) {
+      await this.pool.query(sql, params);
+      return;
+    }
+    await inTransaction(this.pool, async (client) => {
+      await client.query(sql, params);
+      await onBatch(client, records);
+    });
   }
 }
