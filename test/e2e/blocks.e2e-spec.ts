@@ -257,4 +257,68 @@ describe('blocks API', () => {
     const r2 = await rescreen(pool, engine, new ScreeningRecorder(pool), { kind: 'block', id: block.id, summary: 'proposed' });
     expect(r2.changes).toBeGreaterThanOrEqual(1);
   });
+
+  it("the worker's hourly job expires lapsed blocks nobody reads, audits them and re-screens the bids they blocked", async () => {
+    const { NestFactory } = await import('@nestjs/core');
+    const { Module } = await import('@nestjs/common');
+    const { Queue, QueueEvents } = await import('bullmq');
+    const { ConfigModule, DatabaseModule, QueueModule, redisConnectionOptions } = await import('@lantern/platform');
+    const { JOBS } = await import('@lantern/domain');
+    const { ListsWorkerModule } = await import('../../apps/worker/src/lists/lists-worker.module.js');
+
+    const tenant = await createTenant(t.dataSource, { kind: 'procurement_authority', jurisdiction: 'NZ', roles: ['admin', 'procurement'] as const });
+    const block = await created(t.baseUrl, tenant.keys.admin, '/blocks', aBlock({ subject: { name: 'Harrowgate Fisheries Pty Ltd', country: 'NZ' } }));
+    await request(t.baseUrl).post(`${url}/${block.id}/activate`).set(bearer(tenant.keys.admin)).send(decision).expect(200);
+    const earlier = await screen(t.baseUrl, tenant.keys.procurement, { bidder: { name: 'Harrowgate Fisheries' } });
+    expect(earlier.decision).toBe('blocked');
+    // The period ends; no block read follows (the API would expire it on read).
+    await t.dataSource.query(`UPDATE blocks SET starts_on = '2024-01-01', ends_on = '2025-01-01' WHERE id = $1`, [block.id]);
+
+    const connection = redisConnectionOptions(process.env.REDIS_URL!);
+    const queue = new Queue(RESCREENING_QUEUE, { connection, prefix: process.env.LANTERN_QUEUE_PREFIX });
+    // Drop the re-screenings the API queued so far (the activation's among them): only the expiry re-screens here.
+    await queue.obliterate({ force: true });
+    @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ListsWorkerModule] })
+    class ListsWorkerTestModule {}
+    const worker = await NestFactory.createApplicationContext(ListsWorkerTestModule, { logger: ['error'] });
+    const events = new QueueEvents(RESCREENING_QUEUE, { connection, prefix: process.env.LANTERN_QUEUE_PREFIX });
+    try {
+      await worker.init();
+      const scheduler = await queue.getJobScheduler('expire-blocks-hourly');
+      expect(scheduler).toMatchObject({ name: JOBS.expireBlocks, every: 3_600_000 });
+
+      // The scheduler's first run starts at once; the test waits for its report.
+      await events.waitUntilReady();
+      let report: { expired: string[]; changes: number } | undefined;
+      for (let attempt = 0; attempt < 600 && report === undefined; attempt++) {
+        const done = await queue.getJobs(['completed'], 0, 100);
+        report = done.filter((j) => j.name === JOBS.expireBlocks).map((j) => j.returnvalue as { expired: string[]; changes: number }).find((r) => r.expired.includes(block.id));
+        if (report === undefined) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(report).toBeDefined();
+      expect(report!.changes).toBeGreaterThanOrEqual(1);
+
+      const [row] = await t.dataSource.query(`SELECT status FROM blocks WHERE id = $1`, [block.id]);
+      expect(row.status).toBe('expired');
+      const transitions = await t.dataSource.query(`SELECT action, from_status, to_status, actor_key_id FROM block_transitions WHERE block_id = $1 ORDER BY id`, [block.id]);
+      expect(transitions.at(-1)).toEqual({ action: 'expire', from_status: 'active', to_status: 'expired', actor_key_id: null });
+      expect(transitions.filter((x: { action: string }) => x.action === 'expire')).toHaveLength(1);
+      const audit = await t.dataSource.query(`SELECT action, actor_role FROM audit_events WHERE organization_id = $1 AND subject_id = $2 ORDER BY sequence`, [tenant.organizationId, block.id]);
+      expect(audit.at(-1)).toEqual({ action: 'block.expired', actor_role: 'system' });
+
+      const changes = await request(t.baseUrl).get(`${API}/screenings/changes`).query({ open: 'true' }).set(bearer(tenant.keys.procurement)).expect(200);
+      expect(changes.body.data).toEqual(
+        expect.arrayContaining([expect.objectContaining({ screeningId: earlier.id, previousDecision: 'blocked', newDecision: 'clear', triggerKind: 'block' })]),
+      );
+      // Run again: nothing left to expire, the block is not expired twice.
+      const again = (await (await queue.add(JOBS.expireBlocks, { schemaVersion: 1 })).waitUntilFinished(events, 60_000)) as { expired: string[] };
+      expect(again.expired).not.toContain(block.id);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM block_transitions WHERE block_id = $1 AND action = 'expire'`, [block.id]);
+      expect(n).toBe(1);
+    } finally {
+      await events.close();
+      await queue.close();
+      await worker.close();
+    }
+  });
 });
