@@ -83,6 +83,7 @@ const POLICY: Record<string, Policy> = {
   'PATCH /api/v1/interviews/{id}': EVIDENCE_WRITERS,
 
   'POST /api/v1/imports': EVIDENCE_WRITERS,
+  'POST /api/v1/imports/{id}/retry': EVIDENCE_WRITERS,
   'GET /api/v1/imports': ALL,
   'GET /api/v1/imports/{id}': ALL,
   'GET /api/v1/imports/{id}/rejections': ALL,

@@ -322,6 +322,50 @@ describe('imports (API + real worker through BullMQ)', () => {
     });
   });
 
+  it('retries an import that failed on infrastructure (same stored file, fresh attempts); refuses to retry anything else', async () => {
+    // An outage the worker cannot get past: the database refuses this one row's insert (not a problem of the file).
+    await t.dataSource.query(`CREATE FUNCTION test_refuse_outage_agency() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.name = 'Outage Agency' THEN RAISE EXCEPTION 'simulated outage'; END IF; RETURN NEW; END $$`);
+    await t.dataSource.query(`CREATE TRIGGER test_refuse_outage_agency BEFORE INSERT ON recruiters FOR EACH ROW EXECUTE FUNCTION test_refuse_outage_agency()`);
+    let id: string;
+    try {
+      const res = await request(t.baseUrl)
+        .post(`${url}?kind=recruiters`)
+        .set(bearer(acme.keys.admin))
+        .set('Content-Type', 'text/csv')
+        .send('ref,name,country\nREC-OUT,Outage Agency,Philippines\n')
+        .expect(202);
+      id = res.body.id;
+      const failed = await waitDone(id);
+      expect(failed).toMatchObject({ status: 'failed', acceptedRows: 0 });
+      expect(failed.error).toMatch(new RegExp(`^internal error: the import failed 3 times; nothing was written\\. Retry it \\(POST /api/v1/imports/${id}/retry\\)`));
+      // Still down: the retry is accepted, and fails the same way without writing anything.
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER test_refuse_outage_agency ON recruiters`);
+      await t.dataSource.query(`DROP FUNCTION test_refuse_outage_agency()`);
+    }
+    // Service healthy again: the officer retries; the same stored upload is imported once.
+    await request(t.baseUrl).post(`${url}/${id}/retry`).set(bearer(acme.keys.regulator)).expect(403);
+    await request(t.baseUrl).post(`${url}/${id}/retry`).set(bearer(rival.keys.admin)).expect(404);
+    const retried = await request(t.baseUrl).post(`${url}/${id}/retry`).set(bearer(acme.keys.compliance)).expect(202);
+    expect(retried.body).toMatchObject({ id, status: 'queued', error: null, acceptedRows: 0 });
+    expect(await waitDone(id)).toMatchObject({ status: 'completed', acceptedRows: 1, rejectedRows: 0 });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM recruiters WHERE organization_id = $1 AND external_ref = 'REC-OUT'`, [acme.organizationId]);
+    expect(n).toBe(1);
+    const job = await queue.getJob(`import-${id}`);
+    expect(job?.finishedOn).toEqual(expect.any(Number));
+    const [audit] = await t.dataSource.query(`SELECT action, actor_role FROM audit_events WHERE organization_id = $1 AND subject_id = $2 AND action = 'import.retried'`, [acme.organizationId, id]);
+    expect(audit).toEqual({ action: 'import.retried', actor_role: 'compliance' });
+
+    // A completed import, and one that failed because of its file, are not retried.
+    const completedAgain = await request(t.baseUrl).post(`${url}/${id}/retry`).set(bearer(acme.keys.admin)).expect(409);
+    expect(completedAgain.body.detail).toBe('only a failed import can be retried; this one is completed');
+    const bad = await request(t.baseUrl).post(`${url}?kind=sites`).set(bearer(acme.keys.admin)).set('Content-Type', 'text/csv').send('ref,colour,size\nS-RETRY,red,L\n').expect(202);
+    expect(await waitDone(bad.body.id)).toMatchObject({ status: 'failed' });
+    const refused = await request(t.baseUrl).post(`${url}/${bad.body.id}/retry`).set(bearer(acme.keys.admin)).expect(409);
+    expect(refused.body.detail).toMatch(/^the file itself could not be imported \(header \(line 1\): unknown columns/);
+  });
+
   it('rejects the later rows of a file that repeat a ref', async () => {
     const { imp, rejected } = await importFile('sites', 'sites-duplicate-ref.csv');
     expect(imp).toMatchObject({ status: 'completed', totalRows: 3, acceptedRows: 2, rejectedRows: 1 });

@@ -193,3 +193,14 @@ export async function waitForImport(
     await new Promise((resolve) => setTimeout(resolve, opts.intervalMs ?? 250));
   }
 }
+
+/**
+ * Start of the error of an import that failed on infrastructure (database,
+ * Redis, a crash), not on its file: such an import can be retried as it is
+ * (POST /imports/{id}/retry). A file error would fail the same way again.
+ */
+export const INFRASTRUCTURE_FAILURE_PREFIX = 'internal error';
+
+export function failedOnInfrastructure(view: Pick<ImportView, 'status' | 'error'>): boolean {
+  return view.status === 'failed' && (view.error ?? '').startsWith(INFRASTRUCTURE_FAILURE_PREFIX);
+}

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -83,6 +83,18 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportResponse })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ImportResponse> {
     return ImportResponse.from(await this.imports.get(principal, id));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @Roles(...IMPORTER_ROLES)
+  @ApiOperation({
+    summary: 'Run again an import that failed on infrastructure (database or queue outage, crash): same stored file, fresh attempts',
+    description: '409 when the import did not fail, or failed because of its file (upload a corrected file instead).',
+  })
+  @ApiAcceptedResponse({ type: ImportResponse })
+  async retry(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ImportResponse> {
+    return ImportResponse.from(await this.imports.retry(principal, id));
   }
 
   @Get(':id/rejections')

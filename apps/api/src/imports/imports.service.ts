@@ -6,11 +6,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { DomainError, IMPORT_FORMATS, QUEUES, type ImportFormat, type ImportKind } from '@lantern/domain';
+import { DomainError, IMPORT_FORMATS, jobIds, QUEUES, type ImportFormat, type ImportKind } from '@lantern/domain';
 import { ImportEntity } from '@lantern/database';
 import {
   assertKindAndFormat,
+  enqueueImport,
+  failedOnInfrastructure,
   getImportOrThrow,
+  IMPORT_COLUMNS,
   listRejections,
   pgPoolFromDataSource,
   ingestSecretsFrom,
@@ -138,6 +141,40 @@ export class ImportsService {
         },
       },
     );
+  }
+
+  /**
+   * Run again an import that failed on infrastructure (its file was never the
+   * problem): back to `queued`, counters reset, the same stored upload, its
+   * BullMQ job retried with fresh attempts (or queued anew if Redis lost it).
+   * 409 for any other state, and for a failure caused by the file itself.
+   */
+  async retry(principal: Principal, id: string): Promise<ImportView> {
+    const current = await this.get(principal, id);
+    if (current.status !== 'failed') throw DomainError.conflict(`only a failed import can be retried; this one is ${current.status}`);
+    if (!failedOnInfrastructure(current)) {
+      throw DomainError.conflict(`the file itself could not be imported (${current.error ?? 'no reason recorded'}): upload a corrected file instead`);
+    }
+    const view = await this.dataSource.transaction(async (em) => {
+      const rows: ImportRow[] = await em.query(
+        // As a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
+        `WITH moved AS (
+           UPDATE imports SET status = 'queued', error = NULL, started_at = NULL, finished_at = NULL, total_rows = NULL,
+                              processed_rows = 0, accepted_rows = 0, rejected_rows = 0
+            WHERE id = $1 AND organization_id = $2 AND status = 'failed' RETURNING ${IMPORT_COLUMNS})
+         SELECT * FROM moved`,
+        [current.id, principal.organizationId],
+      );
+      if (rows.length === 0) throw DomainError.conflict('the import changed while it was being retried; read it again');
+      const retried = toImportView(rows[0]!);
+      await AuditTrail.record(em, principal, { action: 'import.retried', subjectType: 'import', subjectId: retried.id, before: { status: 'failed', error: current.error }, after: { status: 'queued' } });
+      return retried;
+    });
+    // After the commit, so the worker never finds the import still `failed`.
+    const job = await this.queue.getJob(jobIds.runImport(view.id));
+    if (job !== undefined && (await job.isFailed())) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    else if (job === undefined) await enqueueImport(this.queue, view);
+    return view;
   }
 
   async get(principal: Principal, id: string): Promise<ImportView> {

@@ -5,6 +5,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES, type ImportKind, type RunImportJob } from '@lantern/domain';
 import {
+  INFRASTRUCTURE_FAILURE_PREFIX,
   ImportBusyError,
   ImportNotFoundError,
   ingestSecretsFrom,
@@ -129,8 +130,8 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
     const last = attempt >= attempts;
     this.logger.error(`import ${job.data.importId} attempt ${attempt}/${attempts} failed`, err instanceof Error ? err.stack : String(err));
     const message = last
-      ? `internal error: the import failed ${attempts} time${attempts === 1 ? '' : 's'}; nothing was written. Upload the file again later or contact support`
-      : `internal error on attempt ${attempt} of ${attempts}; nothing was written; retrying`;
+      ? `${INFRASTRUCTURE_FAILURE_PREFIX}: the import failed ${attempts} time${attempts === 1 ? '' : 's'}; nothing was written. Retry it (POST /api/v1/imports/${job.data.importId}/retry) once the service is healthy, or contact support`
+      : `${INFRASTRUCTURE_FAILURE_PREFIX} on attempt ${attempt} of ${attempts}; nothing was written; retrying`;
     await pool
       .query(
         `UPDATE imports SET status = $2, error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END
