@@ -44,7 +44,7 @@ describe('demo scoring stage (e2e)', () => {
     const ctx = demoTestContext(t, root, 4000);
     await runDemoPipeline(ctx, [resetStage, generateStage, importStage, countsStage, scoringStage]);
     const scoring = ctx.summary.scoring as DemoScoringSummary;
-    expect(scoring.methodologyVersion).toBe('lantern-risk-1.0.0');
+    expect(scoring.methodologyVersion).toBe('lantern-risk-1.1.0');
     expect(scoring.asOf).toBe(ctx.dataset!.asOf);
     const assessed = ctx.summary.counts.sites + ctx.summary.counts.suppliers + ctx.summary.counts.recruiters;
     expect(Object.values(scoring.bands).reduce((a, b) => a + b, 0)).toBe(assessed);

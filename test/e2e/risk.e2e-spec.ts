@@ -129,7 +129,7 @@ describe('risk scoring API', () => {
     firstSiteRisk = res.body;
     const current = res.body.current;
     expect(res.body.subject).toMatchObject({ type: 'site', id: ids.site, country: 'MY' });
-    expect(current).toMatchObject({ subjectType: 'site', subjectId: ids.site, methodologyVersion: 'lantern-risk-1.0.0', sampleSize: 9 });
+    expect(current).toMatchObject({ subjectType: 'site', subjectId: ids.site, methodologyVersion: 'lantern-risk-1.1.0', sampleSize: 9 });
     expect(current.ruleIds).toEqual(expect.arrayContaining(['SCORE-OVERALL', 'PRIOR-INHERENT', 'EVIDENCE', 'DOC-01', 'DOC-03', 'FEE-01', 'FEE-03', 'VISA-01', 'RECRUITER-PROPAGATION']));
     const tree = current.explanation as Node;
     expect(tree.ruleId).toBe('SCORE-OVERALL');
@@ -179,7 +179,7 @@ describe('risk scoring API', () => {
 
   it('assesses one worker on demand, for worker-record readers of the organisation only', async () => {
     const res = await get(acme.keys.auditor, `/interviews/${ids.w1}/risk`).expect(200);
-    expect(res.body).toMatchObject({ interviewId: ids.w1, methodologyVersion: 'lantern-risk-1.0.0', computedOnDemand: true });
+    expect(res.body).toMatchObject({ interviewId: ids.w1, methodologyVersion: 'lantern-risk-1.1.0', computedOnDemand: true });
     const doc = res.body.assessment.indicators.find((i: { ruleId: string }) => i.ruleId === 'DOC-01');
     expect(doc).toMatchObject({ status: 'active', severity: 'critical', evidenceIds: [ids.w1] });
     expect(res.body.assessment.classification.current.basis).toMatch(/not a legal determination/);

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { JOBS, QUEUES, type Role } from '@lantern/domain';
 import { API, bearer, startTestApp, type TestApp } from '../setup/test-app.js';
 import { createTenant, type Tenant } from '../factories/tenants.js';
-import { anInterview } from '../factories/builders.js';
+import { aFinding, aSite, anAudit, anInterview } from '../factories/builders.js';
 import { aSupplyChain, created, type SupplyChain } from '../factories/supply-chain.js';
 
 describe('scoring requests on data changes', () => {
@@ -60,6 +60,29 @@ describe('scoring requests on data changes', () => {
       .set(bearer(tenant.keys.auditor))
       .send({ ...anInterview({ auditId: chain.auditId, siteId: chain.siteId }), originCountry: 'XX' });
     expect(res.status).toBe(400);
+    expect(await pendingSites()).toEqual([]);
+  });
+
+  it('a new or changed audit finding marks its audit\'s site (findings are scored, FIND-01)', async () => {
+    await t.dataSource.query(`DELETE FROM scoring_pending_sites WHERE organization_id = $1`, [tenant.organizationId]);
+    const finding = await created(t.baseUrl, tenant.keys.auditor, '/findings', aFinding(chain.auditId, { indicatorCode: 'LAN-DOC', severity: 'critical' }));
+    expect(await pendingSites()).toEqual([chain.siteId]);
+    expect(await jobsOf(JOBS.scoreSites)).toHaveLength(1);
+    await t.dataSource.query(`DELETE FROM scoring_pending_sites WHERE organization_id = $1`, [tenant.organizationId]);
+    await request(t.baseUrl).patch(`${API}/findings/${finding.id}`).set(bearer(tenant.keys.auditor)).send({ status: 'closed' }).expect(200);
+    expect(await pendingSites()).toEqual([chain.siteId]);
+    // Moved to an audit of another site: both sites.
+    const other = (await created(t.baseUrl, tenant.keys.admin, '/sites', aSite(chain.supplierId))).id;
+    const otherAudit = (await created(t.baseUrl, tenant.keys.admin, '/audits', anAudit(other))).id;
+    await t.dataSource.query(`DELETE FROM scoring_pending_sites WHERE organization_id = $1`, [tenant.organizationId]);
+    await request(t.baseUrl).patch(`${API}/findings/${finding.id}`).set(bearer(tenant.keys.auditor)).send({ auditId: otherAudit }).expect(200);
+    expect(await pendingSites()).toEqual([chain.siteId, other].sort());
+    // An audit moved to another site or re-dated takes its findings along.
+    await t.dataSource.query(`DELETE FROM scoring_pending_sites WHERE organization_id = $1`, [tenant.organizationId]);
+    await request(t.baseUrl).patch(`${API}/audits/${otherAudit}`).set(bearer(tenant.keys.admin)).send({ conductedAt: '2025-05-01T00:00:00Z' }).expect(200);
+    expect(await pendingSites()).toEqual([other]);
+    await t.dataSource.query(`DELETE FROM scoring_pending_sites WHERE organization_id = $1`, [tenant.organizationId]);
+    await request(t.baseUrl).patch(`${API}/audits/${otherAudit}`).set(bearer(tenant.keys.admin)).send({ summary: 'typo fixed' }).expect(200);
     expect(await pendingSites()).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ import {
   type InterviewFactRow,
   type VerifiedRecordRow,
 } from '@lantern/platform';
-import { assessWorker, summarizeWorkers, type GroupFacts, type ScoringConfig, type WorkerAssessment } from '@lantern/scoring';
+import { assessWorker, summarizeWorkers, type FindingFacts, type GroupFacts, type ScoringConfig, type WorkerAssessment } from '@lantern/scoring';
 
 /** Small deterministic PRNG (mulberry32). */
 export function prng(seed: number) {
@@ -259,4 +259,78 @@ export async function referenceGroupFacts(pool: pg.Pool, organizationId: string,
     return new Map([...groups].map(([k, ws]) => [k, summarizeWorkers(ws, config)]));
   };
   return { workers, sites: group((w) => w.siteId), recruiters: group((w) => w.recruiterId) };
+}
+
+const FINDING_CODES_ALL = [
+  'ILO-FL-01', 'ILO-FL-02', 'ILO-FL-03', 'ILO-FL-04', 'ILO-FL-05', 'ILO-FL-06', 'ILO-FL-07', 'ILO-FL-08', 'ILO-FL-09', 'ILO-FL-10', 'ILO-FL-11',
+  'LAN-FEE', 'LAN-VISA', 'LAN-DOC',
+] as const;
+/** Audit times around an as-of date of 2025-06-30: same day, after it (also through a time zone), a year, in the decay window, at and beyond two years. */
+const AUDIT_TIMES = [
+  '2025-06-30T23:59:59Z',
+  '2025-06-30T23:30:00-05:00', // 2025-07-01 UTC: after
+  '2025-07-01T00:00:00Z',
+  '2025-06-30T00:30:00+02:00', // 2025-06-29 UTC
+  '2025-03-01T00:00:00Z',
+  '2024-06-30T12:00:00Z',
+  '2024-03-15T08:00:00Z',
+  '2024-01-15T00:00:00Z',
+  '2023-07-02T00:00:00Z',
+  '2023-07-01T00:00:00Z',
+  '2022-01-01T00:00:00Z',
+] as const;
+
+/** `count` random findings on extra audits at random sites (every code, severity and status; audit dates of AUDIT_TIMES). */
+export async function seedDiverseFindings(pool: pg.Pool, org: Omit<SeededOrg, 'interviewIds'>, count: number, seed: number): Promise<void> {
+  const rnd = prng(seed);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const audits: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO audits (organization_id, external_ref, site_id, type, conducted_at) VALUES ($1, $2, $3, 'announced', $4) RETURNING id`,
+      [org.organizationId, `AUD-F-${tag}-${i}`, rnd.pick(org.siteIds), AUDIT_TIMES[i % AUDIT_TIMES.length]],
+    );
+    audits.push(rows[0]!.id);
+  }
+  for (let n = 0; n < count; n++) {
+    await pool.query(
+      `INSERT INTO findings (organization_id, external_ref, audit_id, indicator_code, severity, status, description) VALUES ($1, $2, $3, $4, $5, $6, 'seeded')`,
+      [
+        org.organizationId,
+        `FND-${tag}-${n}`,
+        rnd.pick(audits),
+        rnd.chance(0.03) ? 'RBA-A1' : rnd.pick(FINDING_CODES_ALL),
+        rnd.pick(['low', 'medium', 'high', 'critical']),
+        rnd.pick(['open', 'remediating', 'closed']),
+      ],
+    );
+  }
+}
+
+/**
+ * The JavaScript reference for audit findings: every finding of the
+ * organisation, the audit date taken in JavaScript from the timestamp, grouped
+ * by site (the engine's scoreFindings does the selecting).
+ */
+export async function referenceSiteFindings(pool: pg.Pool, organizationId: string): Promise<Map<string, FindingFacts[]>> {
+  const { rows } = await pool.query<{ id: string; external_ref: string; audit_id: string; site_id: string; indicator_code: string; severity: string; status: string; conducted_at: Date }>(
+    `SELECT f.id, f.external_ref, f.audit_id, a.site_id, f.indicator_code, f.severity, f.status, a.conducted_at
+       FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.organization_id = $1 ORDER BY f.id`,
+    [organizationId],
+  );
+  const out = new Map<string, FindingFacts[]>();
+  for (const r of rows) {
+    const facts: FindingFacts = {
+      findingId: r.id,
+      externalRef: r.external_ref,
+      auditId: r.audit_id,
+      siteId: r.site_id,
+      indicatorCode: r.indicator_code,
+      severity: r.severity as FindingFacts['severity'],
+      status: r.status as FindingFacts['status'],
+      auditDate: r.conducted_at.toISOString().slice(0, 10),
+    };
+    out.set(r.site_id, [...(out.get(r.site_id) ?? []), facts]);
+  }
+  return out;
 }

@@ -17,14 +17,39 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { loadExchangeRateTable, queryFnOf } from '@lantern/platform';
-import { CLASSIFICATIONS, DEFAULT_SCORING_CONFIG, INDICATOR_GROUPS, RULES, feesOwed, resolveConfig, type ScoringConfig, type WorkerAssessment } from '@lantern/scoring';
+import {
+  CLASSIFICATIONS,
+  DEFAULT_SCORING_CONFIG,
+  INDICATOR_GROUPS,
+  RULES,
+  applyAuditFindings,
+  assessGroupFromFacts,
+  feesOwed,
+  inherentRisk,
+  resolveConfig,
+  scoreFindings,
+  type FindingFacts,
+  type ScoringConfig,
+  type WorkerAssessment,
+} from '@lantern/scoring';
+import { readSiteFindings } from '../../apps/worker/src/scoring/findings.reader.js';
 import { readGroupFacts } from '../../apps/worker/src/scoring/group-facts.reader.js';
 import type { WorkerRow } from '../../apps/worker/src/scoring/group-facts.accumulator.js';
 import { MASK_BITS, MASK_WORDS, REMEDIATION_FAMILY, RULE_IDS } from '../../apps/worker/src/scoring/group-facts.sql.js';
-import { PARITY_RATES, insertRates, referenceGroupFacts, seedDiverseInterviews, seedSupplyChain, type SeededOrg } from '../factories/scoring-data.js';
+import {
+  PARITY_RATES,
+  insertRates,
+  referenceGroupFacts,
+  referenceSiteFindings,
+  seedDiverseFindings,
+  seedDiverseInterviews,
+  seedSupplyChain,
+  type SeededOrg,
+} from '../factories/scoring-data.js';
 
 const AS_OF = '2025-06-30';
 const INTERVIEWS = 6000;
+const FINDINGS = 400;
 
 interface WorkerProjection {
   active: string[];
@@ -86,6 +111,7 @@ describe('scoring parity: SQL GroupFacts equal summarizeWorkers(assessWorker(...
     const chain = await seedSupplyChain(pool, rows[0]!.id, { sites: 7, recruiters: 5 });
     await insertRates(pool, chain.organizationId, PARITY_RATES);
     const interviewIds = await seedDiverseInterviews(pool, chain, INTERVIEWS, 20251122);
+    await seedDiverseFindings(pool, chain, FINDINGS, 20251123);
     org = { ...chain, interviewIds };
   }, 120_000);
 
@@ -96,8 +122,9 @@ describe('scoring parity: SQL GroupFacts equal summarizeWorkers(assessWorker(...
   const configs: [string, ScoringConfig][] = [
     ['the default configuration', DEFAULT_SCORING_CONFIG],
     [
-      'a changed configuration (strict Delphi, child age 16, no exempt holders, 3 grace days, 2 debt months, samples of 3)',
+      'a changed configuration (strict Delphi, child age 16, no exempt holders, 3 grace days, 2 debt months, samples of 3, findings: every severity a floor, 90/400 days)',
       resolveConfig({
+        findings: { floorBands: { low: 'medium', medium: 'high', high: 'high', critical: 'critical' }, fullWeightDays: 90, expiryDays: 400 },
         delphi: { strictMode: true, childAge: 16 },
         documents: { exemptHolders: [], returnGraceDays: 3 },
         fees: { debtMonths: 2, severityMonths: { high: 2, critical: 4 } },
@@ -112,8 +139,10 @@ describe('scoring parity: SQL GroupFacts equal summarizeWorkers(assessWorker(...
     const client = await pool.connect();
     const rows = new Map<string, WorkerProjection>();
     let read;
+    let sqlFindings: Map<string, FindingFacts[]>;
     try {
       await client.query('BEGIN');
+      sqlFindings = await readSiteFindings(queryFnOf(client), { organizationId: org.organizationId, asOf: AS_OF, config, scope: { kind: 'organization' } });
       read = await readGroupFacts(client, {
         organizationId: org.organizationId,
         asOf: AS_OF,
@@ -153,5 +182,24 @@ describe('scoring parity: SQL GroupFacts equal summarizeWorkers(assessWorker(...
     expect(reference.workers.some((w) => w.fees.repayments.some((r) => r.convertedMinor === null))).toBe(true);
     expect(reference.workers.some((w) => w.coverage.unknown > 0 && w.coverage.known > 0)).toBe(true);
     expect(MASK_WORDS).toBeGreaterThan(0);
+
+    // Audit findings (FIND-01): the run's one query against every finding of the organisation, then the site assessments they give.
+    const refFindings = await referenceSiteFindings(pool, org.organizationId);
+    const prior = inherentRisk({ countryScore: 3, sectorScore: 2, goodsFlags: {} });
+    const scored = org.siteIds.flatMap((siteId) => scoreFindings(refFindings.get(siteId) ?? [], AS_OF, config));
+    for (const siteId of org.siteIds) {
+      expect(scoreFindings(sqlFindings.get(siteId) ?? [], AS_OF, config)).toEqual(scoreFindings(refFindings.get(siteId) ?? [], AS_OF, config));
+      const facts = read.sites.get(siteId)!.toGroupFacts();
+      const site = { type: 'site', id: siteId } as const;
+      expect(applyAuditFindings(assessGroupFromFacts(site, facts, prior, config), sqlFindings.get(siteId) ?? [], AS_OF, config)).toEqual(
+        applyAuditFindings(assessGroupFromFacts(site, reference.sites.get(siteId)!, prior, config), refFindings.get(siteId) ?? [], AS_OF, config),
+      );
+    }
+    // The findings exercised every case: every group with a floor, closed ones, partial decay, and some left out (date, age, unknown code).
+    expect(INDICATOR_GROUPS.filter((g) => !scored.some((f) => f.group === g && f.floor > 0))).toEqual([]);
+    expect(scored.some((f) => !f.counted)).toBe(true);
+    expect(scored.some((f) => f.counted && f.recency > 0 && f.recency < 1)).toBe(true);
+    expect(scored.length).toBeLessThan([...refFindings.values()].reduce((a, l) => a + l.length, 0));
+    expect([...sqlFindings.values()].reduce((a, l) => a + l.length, 0)).toBeLessThan([...refFindings.values()].reduce((a, l) => a + l.length, 0));
   }, 120_000);
 });

@@ -152,6 +152,46 @@ describe('scoring runs', () => {
     expect(await current()).toEqual(afterIncremental);
   }, 120_000);
 
+  it('applies audit findings (FIND-01) in incremental runs exactly as a full run does, and removes them when closed', async () => {
+    const org = await newOrg(pool, 'Findings');
+    const chain = await seedSupplyChain(pool, org, { sites: 4, recruiters: 2 });
+    for (const [i, site] of chain.siteIds.entries()) await interviewsAt(pool, org, site, chain.recruiterIds[i % 2]!, 15, { exploited: 0, held: 0, feeMonths: 0, loan: false }, 600 + i);
+    await runner.run({ organizationId: org, scope: 'organization', reason: 'test', asOf: AS_OF });
+    const site = chain.siteIds[1]!;
+    const doc = async (type: string, id: string) =>
+      (await pool.query<{ document_confiscation: string; explanation: { evidenceIds: string[] } }>(
+        `SELECT c.document_confiscation, a.explanation FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id WHERE c.organization_id = $1 AND c.subject_type = $2 AND c.subject_id = $3`,
+        [org, type, id],
+      )).rows[0]!;
+    const before = Number((await doc('site', site)).document_confiscation);
+    expect(before).toBeLessThan(40);
+    const [{ id: auditId }] = (await pool.query<{ id: string }>(`SELECT id FROM audits WHERE site_id = $1`, [site])).rows;
+    const [{ id: findingId }] = (
+      await pool.query<{ id: string }>(
+        `INSERT INTO findings (organization_id, external_ref, audit_id, indicator_code, severity, status, description) VALUES ($1, 'FND-INT-1', $2, 'LAN-DOC', 'critical', 'open', 'passports in the safe') RETURNING id`,
+        [org, auditId],
+      )
+    ).rows;
+    const client = new ScoringQueueClient(null as unknown as Queue);
+    const mark = () => client.markSitesDirty(async (sql, params) => (await pool.query(sql, params as unknown[])).rows as never[], org, [site], 'audit');
+    await mark();
+    await runner.run({ organizationId: org, scope: 'sites', reason: 'test', asOf: AS_OF });
+    const raised = await doc('site', site);
+    expect(Number(raised.document_confiscation)).toBe(65);
+    expect(raised.explanation.evidenceIds[0]).toBe(findingId);
+    const supplier = (await pool.query<{ supplier_id: string }>(`SELECT supplier_id FROM sites WHERE id = $1`, [site])).rows[0]!.supplier_id;
+    expect(Number((await doc('supplier', supplier)).document_confiscation)).toBe(65);
+    const snapshot = async () =>
+      (await pool.query(`SELECT c.subject_type, c.subject_id, c.overall, c.band, c.document_confiscation, a.inputs_hash FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id WHERE c.organization_id = $1 ORDER BY 1, 2`, [org])).rows;
+    const incremental = await snapshot();
+    await runner.run({ organizationId: org, scope: 'organization', reason: 'test', asOf: AS_OF });
+    expect(await snapshot()).toEqual(incremental);
+    await pool.query(`UPDATE findings SET status = 'closed' WHERE id = $1`, [findingId]);
+    await mark();
+    await runner.run({ organizationId: org, scope: 'sites', reason: 'test', asOf: AS_OF });
+    expect(Number((await doc('site', site)).document_confiscation)).toBe(before);
+  }, 120_000);
+
   it('keeps every run in the history, refuses changes to it, and still lets an organisation be deleted', async () => {
     const org = await newOrg(pool, 'History');
     const chain = await seedSupplyChain(pool, org, { sites: 2, recruiters: 1 });

@@ -4,10 +4,10 @@
  * states the same defaults. Organisations override parts with `resolveConfig`.
  */
 import { DomainError, type DocumentHolder, type FieldIssue } from '@lantern/domain';
-import type { Classification, Severity, Thresholds } from './types.js';
+import { BANDS, type Band, type Classification, type Severity, type Thresholds } from './types.js';
 
 /** Written on every assessment. Bump the minor for new rules, the major for changed semantics. */
-export const METHODOLOGY_VERSION = 'lantern-risk-1.0.0';
+export const METHODOLOGY_VERSION = 'lantern-risk-1.1.0';
 
 export const CLASSIFICATION_DISCLAIMER =
   'Indicator-based classification (ILO/European Commission operational indicators of trafficking, 2009): ' +
@@ -56,6 +56,15 @@ export interface ScoringConfig {
     /** Sector score (1-4) assumed when no sector data is given. */
     readonly unknownSectorScore: number;
   };
+  /** Site audit findings (`findings.indicator_code`) as an evidence floor per risk (rule FIND-01, since lantern-risk-1.1.0). */
+  readonly findings: {
+    /** The band whose lower bound an open or remediating finding of each severity sets as a floor ('low' = no floor). */
+    readonly floorBands: Readonly<Record<Severity, Band>>;
+    /** A finding weighs fully until this many days after its audit. */
+    readonly fullWeightDays: number;
+    /** From this many days after its audit a finding no longer counts (linear decay from fullWeightDays). */
+    readonly expiryDays: number;
+  };
   readonly supplyChain: {
     /** Multiplier applied to a sub-supplier's scores per tier below the supplier. */
     readonly depthDiscount: number;
@@ -75,6 +84,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = deepFreeze({
   fees: { severityMonths: { high: 1, critical: 3 }, debtMonths: 1 },
   prevalence: { saturation: 0.2, evidenceSampleSize: 20 },
   prior: { weight: 10, maxScore: 70, unknownCountryScore: 3.5, unknownSectorScore: 2.5 },
+  findings: { floorBands: { low: 'low', medium: 'low', high: 'medium', critical: 'high' }, fullWeightDays: 365, expiryDays: 730 },
   supplyChain: { depthDiscount: 0.8 },
   confidence: { medium: 0.5, high: 0.8 },
   thresholds: {
@@ -119,6 +129,12 @@ function validateConfig(c: ScoringConfig): FieldIssue[] {
   check(c.prior.maxScore >= 0 && c.prior.maxScore <= 100, 'prior.maxScore', 'must be in [0, 100]');
   check(c.prior.unknownCountryScore >= 1 && c.prior.unknownCountryScore <= 6, 'prior.unknownCountryScore', 'must be in [1, 6]');
   check(c.prior.unknownSectorScore >= 1 && c.prior.unknownSectorScore <= 4, 'prior.unknownSectorScore', 'must be in [1, 4]');
+  for (const [k, v] of Object.entries(c.findings.floorBands)) check((BANDS as readonly string[]).includes(v), `findings.floorBands.${k}`, `must be one of ${BANDS.join(', ')}`);
+  check(
+    Number.isInteger(c.findings.fullWeightDays) && Number.isInteger(c.findings.expiryDays) && 0 <= c.findings.fullWeightDays && c.findings.fullWeightDays < c.findings.expiryDays,
+    'findings',
+    'fullWeightDays and expiryDays must be integers with 0 <= fullWeightDays < expiryDays',
+  );
   check(unit(c.supplyChain.depthDiscount), 'supplyChain.depthDiscount', 'must be in [0, 1]');
   check(0 <= c.confidence.medium && c.confidence.medium <= c.confidence.high && c.confidence.high <= 1, 'confidence', 'must satisfy 0 <= medium <= high <= 1');
   return issues;

@@ -3,7 +3,7 @@
  * InterviewEntity) plus the verified remediation recorded for that worker.
  * The pipeline maps rows to this shape; the engine reads nothing else.
  */
-import type { DocumentHolder, Fee, PermitController, TriAnswer, VisaType } from '@lantern/domain';
+import type { DocumentHolder, Fee, FindingSeverity, FindingStatus, PermitController, TriAnswer, VisaType } from '@lantern/domain';
 
 export interface FeeRepayment {
   readonly amountMinor: number;
@@ -60,4 +60,22 @@ export interface WorkerFacts {
   /** Answers keyed by the interview question catalogue; a missing key means unknown. */
   readonly answers: Readonly<Record<string, TriAnswer>>;
   readonly remediation?: VerifiedRemediation;
+}
+
+/**
+ * Site-level facts: one audit finding (findings row joined to its audit). The
+ * pipeline maps rows to this shape; `applyAuditFindings` reads nothing else.
+ */
+export interface FindingFacts {
+  readonly findingId: string;
+  /** The finding's external reference (the audit firm's or importer's id). */
+  readonly externalRef: string;
+  readonly auditId: string;
+  readonly siteId: string;
+  /** `findings.indicator_code`: ILO-FL-01..11 or LAN-FEE / LAN-VISA / LAN-DOC (@lantern/domain indicators.ts). */
+  readonly indicatorCode: string;
+  readonly severity: FindingSeverity;
+  readonly status: FindingStatus;
+  /** YYYY-MM-DD: the UTC date of the audit (`audits.conducted_at`). */
+  readonly auditDate: string;
 }

@@ -7,6 +7,7 @@ import { paginate, paginateAll, type Page, type Principal } from '@lantern/platf
 import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
+import { ScoringTrigger } from '../common/scoring-trigger.js';
 import type { CreateAuditDto } from './dto/create-audit.dto.js';
 import type { ListAuditsQuery } from './dto/list-audits.query.js';
 import type { UpdateAuditDto } from './dto/update-audit.dto.js';
@@ -17,6 +18,7 @@ export class AuditsService {
     @InjectRepository(AuditEntity) private readonly audits: Repository<AuditEntity>,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly references: OwnedReferences,
+    private readonly scoring: ScoringTrigger,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -35,10 +37,17 @@ export class AuditsService {
   async update(principal: Principal, id: string, dto: UpdateAuditDto): Promise<AuditEntity> {
     const changes = definedOnly(dto);
     await this.assertReferences(principal, changes);
-    return this.dataSource.transaction(async (em) => {
+    // The audit's findings are scored by site and audit date (FIND-01): moving or re-dating it re-scores the sites before and after.
+    const rescore = changes.siteId !== undefined || changes.conductedAt !== undefined;
+    const updated = await this.dataSource.transaction(async (em) => {
       const audit = await findOwnedForUpdate(em, AuditEntity, principal, id, 'audit');
-      return auditedUpdate(em, principal, 'audit', audit, (a) => void Object.assign(a, changes));
+      const siteBefore = audit.siteId;
+      const saved = await auditedUpdate(em, principal, 'audit', audit, (a) => void Object.assign(a, changes));
+      if (rescore) await this.scoring.markSites(em, principal.organizationId, [siteBefore, saved.siteId], 'audit');
+      return saved;
     });
+    if (rescore) await this.scoring.sitesChanged(principal.organizationId, 'audit');
+    return updated;
   }
 
   list(principal: Principal, query: ListAuditsQuery): Promise<Page<AuditEntity>> {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditEntity, FindingEntity, type FindingEvidence } from '@lantern/database';
 import { DomainError } from '@lantern/domain';
 import { paginate, paginateAll, type Page, type Principal } from '@lantern/platform';
 import { auditedCreate, auditedUpdate, findOwnedForUpdate } from '../common/audited-write.js';
 import { definedOnly } from '../common/defined-only.js';
 import { OwnedReferences } from '../common/owned-references.js';
+import { ScoringTrigger } from '../common/scoring-trigger.js';
 import { DEFAULT_FINDING_STATUS, type CreateFindingDto } from './dto/create-finding.dto.js';
 import type { FindingEvidenceDto } from './dto/finding-evidence.dto.js';
 import type { ListFindingsQuery } from './dto/list-findings.query.js';
@@ -21,6 +22,7 @@ export class FindingsService {
   constructor(
     @InjectRepository(FindingEntity) private readonly findings: Repository<FindingEntity>,
     private readonly references: OwnedReferences,
+    private readonly scoring: ScoringTrigger,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -28,7 +30,14 @@ export class FindingsService {
     await this.references.assertOwned(AuditEntity, principal.organizationId, 'auditId', dto.auditId, 'audit');
     const { evidence, ...fields } = definedOnly(dto);
     const finding = this.findings.create({ status: DEFAULT_FINDING_STATUS, ...fields, evidence: toEvidence(evidence ?? []), organizationId: principal.organizationId });
-    return this.dataSource.transaction((em) => auditedCreate(em, principal, 'finding', finding));
+    const saved = await this.dataSource.transaction(async (em) => {
+      const created = await auditedCreate(em, principal, 'finding', finding);
+      // Findings are scored (FIND-01): the audit's site is re-scored.
+      await this.scoring.markSites(em, principal.organizationId, await this.sitesOf(em, principal.organizationId, [created.auditId]), 'audit');
+      return created;
+    });
+    await this.scoring.sitesChanged(principal.organizationId, 'audit');
+    return saved;
   }
 
   async findOne(principal: Principal, id: string): Promise<FindingEntity> {
@@ -40,10 +49,24 @@ export class FindingsService {
   async update(principal: Principal, id: string, dto: UpdateFindingDto): Promise<FindingEntity> {
     const { evidence, ...fields } = definedOnly(dto);
     if (fields.auditId !== undefined) await this.references.assertOwned(AuditEntity, principal.organizationId, 'auditId', fields.auditId, 'audit');
-    return this.dataSource.transaction(async (em) => {
+    const updated = await this.dataSource.transaction(async (em) => {
       const finding = await findOwnedForUpdate(em, FindingEntity, principal, id, 'finding');
-      return auditedUpdate(em, principal, 'finding', finding, (f) => void Object.assign(f, fields, evidence && { evidence: toEvidence(evidence) }));
+      const auditBefore = finding.auditId;
+      const saved = await auditedUpdate(em, principal, 'finding', finding, (f) => void Object.assign(f, fields, evidence && { evidence: toEvidence(evidence) }));
+      // Status, severity, indicator or audit changed: the site(s) of the audit before and after are re-scored.
+      await this.scoring.markSites(em, principal.organizationId, await this.sitesOf(em, principal.organizationId, [auditBefore, saved.auditId]), 'audit');
+      return saved;
     });
+    await this.scoring.sitesChanged(principal.organizationId, 'audit');
+    return updated;
+  }
+
+  /** The sites of the caller's audits. */
+  private async sitesOf(em: EntityManager, organizationId: string, auditIds: string[]): Promise<string[]> {
+    const rows = (await em.query(`SELECT DISTINCT site_id FROM audits WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, [...new Set(auditIds)]])) as {
+      site_id: string;
+    }[];
+    return rows.map((r) => r.site_id);
   }
 
   list(principal: Principal, query: ListFindingsQuery): Promise<Page<FindingEntity>> {

@@ -31,6 +31,7 @@ import {
   BANDS,
   METHODOLOGY_VERSION,
   RISKS,
+  applyAuditFindings,
   assessGroupFromFacts,
   assessSupplier,
   evaluateThresholds,
@@ -38,6 +39,7 @@ import {
   type Band,
   type ConfidenceLevel,
   type ExplanationNode,
+  type FindingFacts,
   type GroupAssessment,
   type GroupFacts,
   type RecruiterShare,
@@ -50,6 +52,7 @@ import {
 import { AuditTrail, loadExchangeRateTable, loadScoringSettings, pgAuditSql, queryFnOf, type QueryFn } from '@lantern/platform';
 import { CopyWriter, copyIn, type CopyValue } from './copy-io.js';
 import { GroupFactsAccumulator } from './group-facts.accumulator.js';
+import { readSiteFindings } from './findings.reader.js';
 import { readGroupFacts } from './group-facts.reader.js';
 import type { ScoringScope } from './group-facts.sql.js';
 import { InherentRiskReference, type PriorSources } from './inherent-risk.inputs.js';
@@ -265,6 +268,7 @@ export class ScoringRunner {
     let siteAccs: Map<string, GroupFactsAccumulator>;
     let recruiterAccs: Map<string, GroupFactsAccumulator>;
     let siteRecruiters: Map<string, Map<string, number>>;
+    let siteFindings: Map<string, FindingFacts[]>;
     let interviews = 0;
     let runId: string | null = null;
     try {
@@ -310,6 +314,8 @@ export class ScoringRunner {
       recruiterAccs = read.recruiters;
       siteRecruiters = read.siteRecruiters;
       interviews = read.interviews;
+      // Audit findings (FIND-01): one query, same snapshot.
+      siteFindings = await readSiteFindings(query, { organizationId, asOf, config: settings.config, scope: plan.sqlScope });
       await client.query('COMMIT');
       lap('read');
     } catch (err) {
@@ -368,7 +374,7 @@ export class ScoringRunner {
         const { prior, sources } = reference.prior({ country: r.country, sector: null }, { goods: false });
         const a = assessGroupFromFacts({ type: 'recruiter', id: r.id }, facts, prior, config);
         recruiterAssessments.set(r.id, slim(a, facts.n));
-        await emit(this.groupOutput(a, r, null, sources, facts, ctx, []));
+        await emit(this.groupOutput(a, r, null, sources, facts, ctx, [], []));
       }
       const recruiterFor = (id: string): ScoredAssessment | undefined => recruiterAssessments.get(id) ?? plan!.current.get(key('recruiter', id));
 
@@ -376,7 +382,9 @@ export class ScoringRunner {
       for (const s of plan.sites) {
         const facts: GroupFacts = siteAccs.get(s.id)?.toGroupFacts() ?? empty;
         const { prior, sources } = reference.prior({ country: s.country, sector: s.sector });
-        let a: GroupAssessment = assessGroupFromFacts({ type: 'site', id: s.id }, facts, prior, config);
+        const findings = siteFindings.get(s.id) ?? [];
+        // The site's own evidence: interviews, then its audit findings as a floor per risk; recruiters' risk on top.
+        let a: GroupAssessment = applyAuditFindings(assessGroupFromFacts({ type: 'site', id: s.id }, facts, prior, config), findings, asOf, config);
         const counts = siteRecruiters.get(s.id);
         const shares: RecruiterShareInput[] = [];
         if (counts !== undefined && facts.n > 0) {
@@ -391,7 +399,7 @@ export class ScoringRunner {
           if (list.length > 0) a = propagateRecruiterRisk(a, list, config);
         }
         siteAssessments.set(s.id, slim(a, facts.n));
-        await emit(this.groupOutput(a, s, s.sector, sources, facts, ctx, shares));
+        await emit(this.groupOutput(a, s, s.sector, sources, facts, ctx, shares, findings));
       }
 
       // Suppliers, bottom-up over "sells to" edges; an edge back into the current path closes a cycle and is left out.
@@ -661,6 +669,7 @@ export class ScoringRunner {
     facts: GroupFacts,
     ctx: { configHash: string; asOf: string; config: ScoringConfig },
     recruiters: RecruiterShareInput[],
+    findings: readonly FindingFacts[],
   ): SubjectOutput {
     const subjectType = a.subject.type;
     return {
@@ -688,9 +697,10 @@ export class ScoringRunner {
         prior: a.prior,
         priorSources,
         recruiters,
+        auditFindings: a.auditFindings,
         disclaimer: a.disclaimer,
       },
-      inputsHash: sha256([METHODOLOGY_VERSION, ctx.asOf, ctx.configHash, subjectType, a.subject.id, facts, a.prior, recruiters]),
+      inputsHash: sha256([METHODOLOGY_VERSION, ctx.asOf, ctx.configHash, subjectType, a.subject.id, facts, a.prior, recruiters, findings]),
       thresholds: evaluateThresholds(a, ctx.config.thresholds),
     };
   }

@@ -11,7 +11,7 @@
  */
 import type { Fee, TriAnswer } from '@lantern/domain';
 import { DomainError, isIsoDate } from '@lantern/domain';
-import { resolveConfig, type DeepPartial, type ExchangeRateTable, type FeeRepayment, type ScoringConfig, type VerifiedRemediation, type WorkerFacts } from '@lantern/scoring';
+import { resolveConfig, type DeepPartial, type ExchangeRateTable, type FeeRepayment, type FindingFacts, type ScoringConfig, type VerifiedRemediation, type WorkerFacts } from '@lantern/scoring';
 
 /** Runs one SQL statement and returns its rows (TypeORM's DataSource/EntityManager.query has this shape). */
 export type QueryFn = <T = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
@@ -185,6 +185,36 @@ export async function loadInterviewFacts(query: QueryFn, organizationId: string,
     [interviewId, organizationId],
   );
   return interviewToFacts(row, records);
+}
+
+/** A findings row joined to its audit, as selected by FINDING_FACT_COLUMNS (`FROM findings f JOIN audits a ON a.id = f.audit_id`). */
+export interface FindingFactRow {
+  id: string;
+  external_ref: string;
+  audit_id: string;
+  site_id: string;
+  indicator_code: string;
+  severity: FindingFacts['severity'];
+  status: FindingFacts['status'];
+  /** YYYY-MM-DD, the UTC date of audits.conducted_at. */
+  audit_date: string;
+}
+
+export const FINDING_FACT_COLUMNS = `f.id, f.external_ref, f.audit_id, a.site_id, f.indicator_code, f.severity, f.status,
+  to_char(a.conducted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS audit_date`;
+
+/** One finding row as the engine's FindingFacts (rule FIND-01). */
+export function findingToFacts(row: FindingFactRow): FindingFacts {
+  return {
+    findingId: row.id,
+    externalRef: row.external_ref,
+    auditId: row.audit_id,
+    siteId: row.site_id,
+    indicatorCode: row.indicator_code,
+    severity: row.severity,
+    status: row.status,
+    auditDate: row.audit_date,
+  };
 }
 
 /** Today's date (UTC) as YYYY-MM-DD, or the given as-of date validated. */

@@ -37,6 +37,7 @@ import {
 } from '../types.js';
 import { bandOf, classificationFloor, clamp01, confidence, feeSeverity, noisyOr, round1, round4, ruleWeight, toScore } from './combine.js';
 import { GROUP_LABELS, node, scoreNodeId, unionEvidence } from './explanation.js';
+import type { ScoredFinding } from './findings.js';
 import { summarizeWorkers, type GroupFacts } from './group-facts.js';
 import { priorScore, type InherentRisk } from './inherent-risk.js';
 import { wilsonInterval } from './wilson.js';
@@ -97,6 +98,8 @@ export interface GroupAssessment {
   readonly classificationSample: Readonly<Record<Classification, readonly string[]>>;
   readonly confidence: Confidence;
   readonly prior: InherentRisk;
+  /** Site audit findings read by FIND-01 (`applyAuditFindings`); empty for recruiters and sites without findings. */
+  readonly auditFindings: readonly ScoredFinding[];
   readonly explanation: ExplanationNode;
   readonly disclaimer: string;
 }
@@ -149,6 +152,7 @@ export function assessGroupFromFacts(
     classificationSample: facts.classificationSample,
     confidence: confidence(all.evidenceWeight, all.nEffective, config),
     prior,
+    auditFindings: [],
     explanation: explain(facts, prevalence, risks, overall, floor, prior, config),
     disclaimer: CLASSIFICATION_DISCLAIMER,
   };

@@ -16,6 +16,7 @@ import { getRule } from '../rules/definitions.js';
 import { CLASSIFICATIONS, RISKS, type Classification, type Money, type RemediationKind, type RiskKey, type RiskScore, type Severity, type Thresholds } from '../types.js';
 import { GROUP_LABELS, unionEvidence } from './explanation.js';
 import { feesOwed } from './fee-totals.js';
+import { FINDING_RULE_ID } from './findings.js';
 import type { GroupAssessment } from './group.js';
 import type { SupplierAssessment } from './supply-chain.js';
 import type { WorkerAssessment } from './worker.js';
@@ -59,7 +60,11 @@ interface View {
   readonly tallies: readonly Tally[];
   readonly classifications: readonly { readonly label: Classification; readonly count: number; readonly evidenceIds: readonly string[] }[];
   readonly owed: readonly Money[];
+  /** Audit findings (FIND-01) that set a floor, by the score they raise ('overall': all of them). */
+  readonly findings: (key: RiskKey | 'overall') => readonly string[];
 }
+
+const noFindings = (): readonly string[] => [];
 
 function viewOf(a: Assessment): View {
   const scores = { ...a.risks, overall: a.overall };
@@ -70,6 +75,7 @@ function viewOf(a: Assessment): View {
         tallies: a.indicators.filter((i) => i.status === 'active').map((i) => ({ ruleId: i.ruleId, count: 1, evidenceIds: i.evidenceIds })),
         classifications: [{ label: a.classification.current.label, count: 1, evidenceIds: [a.subject.id] }],
         owed: feesOwed(a.fees),
+        findings: noFindings,
       };
     case 'group':
       return {
@@ -77,9 +83,10 @@ function viewOf(a: Assessment): View {
         tallies: a.prevalence.filter((p) => p.count > 0).map((p) => ({ ruleId: p.ruleId, count: p.count, evidenceIds: p.evidenceIds })),
         classifications: CLASSIFICATIONS.map((label) => ({ label, count: a.classificationCounts[label], evidenceIds: a.classificationSample[label] })),
         owed: a.severity.feesOutstanding,
+        findings: (key) => (a.auditFindings ?? []).filter((f) => f.counted && f.floor > 0 && (key === 'overall' || f.group === key)).map((f) => f.findingId),
       };
     case 'supplier':
-      return { scores, tallies: [], classifications: [], owed: [] };
+      return { scores, tallies: [], classifications: [], owed: [], findings: noFindings };
   }
 }
 
@@ -91,12 +98,13 @@ function scoreBlocks(view: View, thresholds: Thresholds): BlockRecommendation[] 
     const limit = thresholds.blockAtScore[key];
     if (score < limit) return [];
     const tallies = key === 'overall' ? view.tallies : view.tallies.filter((t) => getRule(t.ruleId).group === key);
+    const findings = view.findings(key);
     return [
       {
         reason: `${GROUP_LABELS[key]} score ${score} (${band}) reaches the block threshold ${limit}`,
-        ruleIds: tallies.map((t) => t.ruleId),
+        ruleIds: [...tallies.map((t) => t.ruleId), ...(findings.length > 0 ? [FINDING_RULE_ID] : [])],
         severity: band === 'critical' ? 'critical' : 'high',
-        evidenceIds: unionEvidence(tallies),
+        evidenceIds: unionEvidence([...tallies, { evidenceIds: findings }]),
       },
     ];
   });

@@ -243,7 +243,7 @@ describe('assessWorker', () => {
 
   it('carries the methodology version, and each indicator its rule id, citation, evidence and the interview id', () => {
     const a = assess(withYes(['excessive_hours', 'no_rest_days']));
-    expect(a.methodologyVersion).toBe('lantern-risk-1.0.0');
+    expect(a.methodologyVersion).toBe('lantern-risk-1.1.0');
     expect(a.indicators).toEqual([
       {
         ruleId: 'ILO-FL-11',

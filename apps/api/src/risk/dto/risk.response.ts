@@ -93,7 +93,7 @@ export class AssessmentResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['site', 'supplier', 'recruiter'] }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
-  @ApiProperty({ example: 'lantern-risk-1.0.0' }) methodologyVersion: string;
+  @ApiProperty({ example: 'lantern-risk-1.1.0' }) methodologyVersion: string;
   @ApiProperty({ example: '2025-06-30' }) asOf: string;
   @ApiProperty({ description: 'When it was written' }) assessedAt: Date;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) runId: string | null;
