@@ -450,13 +450,6 @@ export class ScoringRunner {
       await copyIn(client, 'remediation_items', ITEM_COLUMNS, items);
       lap('writeRecommendations');
       await progress({ progress: 0.99, phase: 'writing', interviewsRead: interviews, interviewsTotal: interviews });
-      if (plan.claimed.length > 0) {
-        await client.query(
-          `DELETE FROM scoring_pending_sites p USING unnest($2::uuid[], $3::timestamptz[]) AS c(site_id, requested_at)
-            WHERE p.organization_id = $1 AND p.site_id = c.site_id AND p.requested_at = c.requested_at`,
-          [organizationId, plan.claimed.map((c) => c.siteId), plan.claimed.map((c) => c.requestedAt)],
-        );
-      }
       const result: ScoringRunResult = {
         runId,
         organizationId,
@@ -477,6 +470,16 @@ export class ScoringRunner {
       result.timingsMs = { ...timings, total: Math.round(performance.now() - t0) };
       await client.query(`UPDATE scoring_runs SET status = 'completed', finished_at = now(), stats = $2 WHERE id = $1`, [runId, JSON.stringify(result)]);
       await AuditTrail.recordSystem(pgAuditSql(client), organizationId, { action: 'scoring_run.completed', subjectType: 'scoring_run', subjectId: runId!, after: result });
+      // Lock order: the organisation's audit-chain lock (taken just above) before the outbox rows.
+      // An API write takes them in that order too (its audit event, then it marks the site
+      // dirty); deleting the claimed rows before the audit event could deadlock with it.
+      if (plan.claimed.length > 0) {
+        await client.query(
+          `DELETE FROM scoring_pending_sites p USING unnest($2::uuid[], $3::timestamptz[]) AS c(site_id, requested_at)
+            WHERE p.organization_id = $1 AND p.site_id = c.site_id AND p.requested_at = c.requested_at`,
+          [organizationId, plan.claimed.map((c) => c.siteId), plan.claimed.map((c) => c.requestedAt)],
+        );
+      }
       await client.query('COMMIT');
       await progress({ progress: 1, phase: 'done', interviewsRead: interviews, interviewsTotal: interviews });
       this.log(
