@@ -49,7 +49,7 @@ describe('mapException', () => {
   });
 
   it('treats other database errors as server faults', () => {
-    expect(mapException(pgError({ code: '40P01' }))).toMatchObject({ status: 500, code: 'internal' });
+    expect(mapException(pgError({ code: 'XX000' }))).toMatchObject({ status: 500, code: 'internal' });
   });
 
   it("maps Fastify's body errors by their code", () => {
@@ -84,6 +84,12 @@ describe('mapException', () => {
       expect(mapException(error)).toMatchObject({ status: 503, code: 'service_unavailable' });
     }
     expect(mapException(new Error('Connection pool of ours is fine'))).toMatchObject({ status: 500 });
-    expect(mapException(pgError({ code: '40P01' }))).toMatchObject({ status: 500 });
+    expect(mapException(pgError({ code: 'XX000' }))).toMatchObject({ status: 500 });
+  });
+
+  it('maps a deadlock or serialization failure to 503 (nothing was written; a retry succeeds), not 500', () => {
+    for (const code of ['40P01', '40001', '55P03']) {
+      expect(mapException(pgError({ code }))).toMatchObject({ status: 503, code: 'service_unavailable', detail: expect.stringMatching(/concurrent work/) });
+    }
   });
 });

@@ -162,6 +162,27 @@ const UNAVAILABLE: MappedProblem = {
   detail: 'A backing service (database or queue) is unavailable; nothing was changed unless stated otherwise. Retry shortly',
 };
 
+/**
+ * PostgreSQL aborted the transaction because of concurrent work, not because
+ * of the request: deadlock_detected, serialization_failure, lock_not_available.
+ * Nothing was written; the same request succeeds when retried.
+ */
+const PG_TRANSIENT = new Set(['40P01', '40001', '55P03']);
+
+const TRANSIENT: MappedProblem = {
+  status: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'service_unavailable',
+  detail: 'The database aborted the change because of concurrent work (deadlock or serialization failure); nothing was changed. Retry shortly',
+};
+
+/** True when the error (or its driverError/cause) is one of PG_TRANSIENT. */
+export function isTransientDatabaseError(exception: unknown, depth = 0): boolean {
+  if (exception === null || typeof exception !== 'object' || depth > 5) return false;
+  const e = exception as { code?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof e.code === 'string' && PG_TRANSIENT.has(e.code)) return true;
+  return isTransientDatabaseError(e.driverError, depth + 1) || isTransientDatabaseError(e.cause, depth + 1);
+}
+
 /** Socket-level failures of node-pg and ioredis (Node's errno codes). */
 const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** PostgreSQL SQLSTATEs that mean "the server is going away or not accepting connections" (class 08 is every connection exception). */
@@ -207,6 +228,7 @@ export function mapException(exception: unknown): MappedProblem {
     return mapped.status >= HttpStatus.INTERNAL_SERVER_ERROR ? INTERNAL : mapped;
   }
   if (isServiceUnavailableError(exception)) return UNAVAILABLE;
+  if (isTransientDatabaseError(exception)) return TRANSIENT;
   if (exception instanceof QueryFailedError) return mapQueryFailed(exception) ?? INTERNAL;
   return INTERNAL;
 }
