@@ -6,6 +6,7 @@ import { ScreeningFkIndexes1763860000001 } from './1763860000001-screening-fk-in
 import { Reports1763870000000 } from './1763870000000-reports.js';
 import { AuditTrail1763880000000 } from './1763880000000-audit-trail.js';
 import { EncryptedUploadChunks1763890000000 } from './1763890000000-encrypted-upload-chunks.js';
+import { ListOrderIndexes1763900000000 } from './1763900000000-list-order-indexes.js';
 
 /** Every migration, in order. New migrations are appended here (explicit list: no globbing in ESM). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Reports1763870000000,
   AuditTrail1763880000000,
   EncryptedUploadChunks1763890000000,
+  ListOrderIndexes1763900000000,
 ];

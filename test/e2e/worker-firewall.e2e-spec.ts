@@ -79,16 +79,26 @@ describe('worker-identity firewall', () => {
           legacy.seq,
         ]);
         const { run: reencrypt } = await import('../../apps/cli/src/commands/reencrypt.command.js');
-        const log = console.log;
-        console.log = () => undefined;
+        const [log, error] = [console.log, console.error];
+        console.log = console.error = () => undefined;
         try {
-          expect(await reencrypt(['--dry-run'])).toBe(0);
+          // This organisation only: other suites' rows in this database are under another secret's k1.
+          const only = ['--org', tenant.organizationId];
+          expect(await reencrypt(['--org', 'not-a-uuid'])).toBe(2);
+          expect(await reencrypt(['--dry-run', ...only])).toBe(0);
           const [unchanged] = await t.dataSource.query(`SELECT testimony_key_id FROM interviews WHERE id = $1`, [before.id]);
           expect(unchanged.testimony_key_id).toBe('k1');
-          expect(await reencrypt([])).toBe(0);
-          expect(await reencrypt([])).toBe(0); // nothing left: a re-run changes nothing
+          expect(await reencrypt(only)).toBe(0);
+          expect(await reencrypt(only)).toBe(0); // nothing left: a re-run changes nothing
+          // A row its key id cannot open (another secret under the same id) is reported and left alone.
+          const victim = { id: after.id as string };
+          await t.dataSource.query(`UPDATE interviews SET testimony_key_id = 'k1', testimony_ciphertext = decode(repeat('ab', 60), 'hex') WHERE id = $1`, [victim.id]);
+          expect(await reencrypt(only)).toBe(1);
+          const [still] = await t.dataSource.query(`SELECT testimony_key_id, encode(testimony_ciphertext, 'hex') AS ct FROM interviews WHERE id = $1`, [victim.id]);
+          expect(still).toEqual({ testimony_key_id: 'k1', ct: 'ab'.repeat(60) });
+          await t.dataSource.query(`DELETE FROM interviews WHERE id = $1`, [victim.id]);
         } finally {
-          console.log = log;
+          [console.log, console.error] = [log, error];
         }
         const keys: { key: string | null; n: number }[] = await t.dataSource.query(
           `SELECT testimony_key_id AS key, count(*)::int AS n FROM interviews WHERE organization_id = $1 GROUP BY 1

@@ -236,6 +236,15 @@ describe('scoring runs', () => {
       expect(other.disposition).toBe('queued');
       expect((await client.getJob(org, a.jobId))?.state).toBe('waiting');
       expect(await client.getJob('00000000-0000-4000-8000-000000000002', a.jobId)).toBeNull();
+
+      // A re-score as of another date is its own job (never folded into today's, which would lose the date);
+      // the same date twice is merged.
+      const dated = await client.requestFullRescore(org, { reason: 'manual', asOf: '2025-10-31' });
+      expect(dated.disposition).toBe('queued');
+      expect(dated.jobId).not.toBe(a.jobId);
+      expect((await queue.getJob(dated.jobId))?.data).toMatchObject({ organizationId: org, asOf: '2025-10-31' });
+      expect(await client.requestFullRescore(org, { reason: 'manual', asOf: '2025-10-31' })).toEqual({ jobId: dated.jobId, name: 'score-organization', disposition: 'merged' });
+      expect((await client.getJob(org, dated.jobId))?.state).toBe('waiting');
     } finally {
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();

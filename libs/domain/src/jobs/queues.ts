@@ -78,7 +78,11 @@ export const jobIds = {
  * no change made during a run is missed.
  */
 export const scoringDedupIds = {
-  scoreOrganization: (organizationId: string) => `score-organization-${organizationId}`,
+  /**
+   * A re-score as of a given date is not merged into one as of today (or
+   * another date): each date has its own at-most-one-waiting slot.
+   */
+  scoreOrganization: (organizationId: string, asOf?: string) => (asOf ? `score-organization-${organizationId}-as-of-${asOf}` : `score-organization-${organizationId}`),
   scoreSites: (organizationId: string) => `score-sites-${organizationId}`,
 };
 

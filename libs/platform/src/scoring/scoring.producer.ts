@@ -76,7 +76,7 @@ export class ScoringQueueClient {
   /** Full re-score of the organisation. */
   async requestFullRescore(organizationId: string, request: ScoringRequest): Promise<ScoringJobRef> {
     const data: ScoreOrganizationJob = { schemaVersion: 1, organizationId, reason: request.reason, ...(request.asOf ? { asOf: request.asOf } : {}) };
-    return this.add(JOBS.scoreOrganization, data, scoringDedupIds.scoreOrganization(organizationId));
+    return this.add(JOBS.scoreOrganization, data, scoringDedupIds.scoreOrganization(organizationId, request.asOf));
   }
 
   /**
@@ -141,7 +141,8 @@ export class ScoringQueueClient {
   }
 
   private async add(name: ScoringJobRef['name'], data: ScoreOrganizationJob | ScoreSitesJob, dedupId: string): Promise<ScoringJobRef> {
-    const jobId = `${name}-${data.organizationId}-${Date.now()}-${randomUUID().slice(0, 8)}`;
+    // The as-of date is part of the id, so that a job BullMQ keeps back can be found again (scheduledView).
+    const jobId = `${name}-${data.organizationId}-${data.asOf ? `${data.asOf}-` : ''}${Date.now()}-${randomUUID().slice(0, 8)}`;
     const job = await this.queue.add(name, data, { jobId, deduplication: { id: dedupId, keepLastIfActive: true } });
     if (job.id === jobId) return { jobId, name, disposition: 'queued' };
     const existing = job.id === undefined ? undefined : await this.queue.getJob(job.id);
@@ -152,7 +153,8 @@ export class ScoringQueueClient {
 
   /** A job BullMQ keeps back until the organisation's running job ends (keepLastIfActive). */
   private async scheduledView(organizationId: string, jobId: string): Promise<ScoringJobView | null> {
-    for (const dedupId of [scoringDedupIds.scoreOrganization(organizationId), scoringDedupIds.scoreSites(organizationId)]) {
+    const asOf = /-(\d{4}-\d{2}-\d{2})-\d+-[0-9a-f]{8}$/.exec(jobId)?.[1];
+    for (const dedupId of [scoringDedupIds.scoreOrganization(organizationId, asOf), scoringDedupIds.scoreSites(organizationId)]) {
       const client = await this.queue.getBackend().client;
       const next = await client.hgetall(this.queue.toKey(`dn:${dedupId}`));
       if (next?.jid !== jobId) continue;
