@@ -7,6 +7,7 @@ import { Reports1763870000000 } from './1763870000000-reports.js';
 import { AuditTrail1763880000000 } from './1763880000000-audit-trail.js';
 import { EncryptedUploadChunks1763890000000 } from './1763890000000-encrypted-upload-chunks.js';
 import { ListOrderIndexes1763900000000 } from './1763900000000-list-order-indexes.js';
+import { ScreeningLz41763900000001 } from './1763900000001-screening-lz4.js';
 
 /** Every migration, in order. New migrations are appended here (explicit list: no globbing in ESM). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuditTrail1763880000000,
   EncryptedUploadChunks1763890000000,
   ListOrderIndexes1763900000000,
+  ScreeningLz41763900000001,
 ];

@@ -30,11 +30,11 @@ interface Waiter {
 /** Rows per INSERT at most. */
 const MAX_BATCH = 500;
 /**
- * How long the first record of a batch waits for company (ms). Each INSERT
- * costs two system calls and a WAL flush whatever its size; under load one
- * millisecond gathers the screenings of several concurrent requests.
+ * Batches committing at once. Two overlap one batch's INSERT (JSON parsing,
+ * TOAST, WAL writes) with the previous batch's commit; the audit events of one
+ * organisation still append one batch at a time (the chain's lock).
  */
-const GATHER_MS = 1;
+const DEFAULT_PIPELINE_DEPTH = 2;
 
 export interface RecorderOptions {
   /**
@@ -43,46 +43,66 @@ export interface RecorderOptions {
    * their audit events commit together or not at all.
    */
   onBatch?: (client: PgClient, records: readonly ScreeningRecord[]) => Promise<void>;
+  /** Batches committing at once (default 2). */
+  pipelineDepth?: number;
 }
 
 /**
  * Group commit for screening records. Every screening is durable before its
  * answer is sent, but concurrent screenings share one transaction (one INSERT,
- * the audit events of the batch, one WAL flush): a record waits at most for the
- * flush in progress, and the batch grows with the load. The rows travel as one
- * JSON parameter expanded by `json_populate_recordset`.
+ * the audit events of the batch, one WAL flush): a record waits for a
+ * committing batch to finish, and the batch grows with the load. The rows
+ * travel as one JSON parameter expanded by `json_populate_recordset`.
  */
 export class ScreeningRecorder {
   private queue: Waiter[] = [];
-  private flushing = false;
+  private inFlight = 0;
+  private scheduled = false;
+  private readonly depth: number;
 
   constructor(
     private readonly pool: PgPool,
     private readonly options: RecorderOptions = {},
-  ) {}
+  ) {
+    this.depth = Math.max(1, options.pipelineDepth ?? DEFAULT_PIPELINE_DEPTH);
+  }
 
   /** Resolves once the record is committed. */
   record(record: ScreeningRecord): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setTimeout(() => void this.drain(), GATHER_MS);
-      }
+      this.schedule();
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        await this.insert(batch.map((w) => w.record));
-        for (const w of batch) w.resolve();
-      } catch (err) {
-        for (const w of batch) w.reject(err as Error);
-      }
+  /**
+   * Start a batch after the records of this turn of the event loop have
+   * arrived (setImmediate: no fixed wait when the load is light), unless
+   * `depth` batches are committing already; the one that finishes next takes
+   * whatever queued meanwhile.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.depth || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flushOne();
+    });
+  }
+
+  private async flushOne(): Promise<void> {
+    if (this.inFlight >= this.depth || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    this.inFlight++;
+    try {
+      await this.insert(batch.map((w) => w.record));
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      for (const w of batch) w.reject(err as Error);
+    } finally {
+      this.inFlight--;
+      this.schedule();
     }
-    this.flushing = false;
   }
 
   private async insert(records: ScreeningRecord[]): Promise<void> {
