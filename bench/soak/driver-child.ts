@@ -14,6 +14,7 @@ import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { seededRandom } from '@lantern/screening';
 
 export type RequestKind = 'list' | 'get' | 'screening' | 'import_upload' | 'import_poll';
 export const REQUEST_KINDS: readonly RequestKind[] = ['list', 'get', 'screening', 'import_upload', 'import_poll'];
@@ -86,17 +87,8 @@ function stats(latencies: number[], seconds: number): KindStats {
   };
 }
 
-/** Small deterministic PRNG (mulberry32): the same mix in every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same mix in every run (mulberry32, shared with the list generator). */
+const rng = seededRandom;
 
 async function run(req: DriverRequest): Promise<DriverReport> {
   const base = new URL(req.apiBase);

@@ -13,7 +13,7 @@ import request from 'supertest';
 import type { Role } from '@lantern/domain';
 import { API, bearer, startTestApp, type TestApp } from '../setup/test-app.js';
 import { createTenant, type Tenant } from '../factories/tenants.js';
-import { aFinding, aSite, aSupplier, anAudit, anInterview } from '../factories/builders.js';
+import { aFinding, anAudit, anInterview, aSite, aSupplier, cleanInterviewFields } from '../factories/builders.js';
 import { created } from '../factories/supply-chain.js';
 
 interface Node {
@@ -68,23 +68,7 @@ describe('audit findings in the risk scoring (FIND-01)', () => {
     ids.supplier = (await created(t.baseUrl, key, '/suppliers', aSupplier({ country: 'MY', sector: 'Electronics' }))).id;
     ids.site = (await created(t.baseUrl, key, '/sites', aSite(ids.supplier, { country: 'MY', sector: 'Electronics' }))).id;
     ids.audit = (await created(t.baseUrl, key, '/audits', anAudit(ids.site, { conductedAt: daysAgo(20) }))).id;
-    const clean = {
-      passportHolder: 'worker',
-      idCardHolder: 'worker',
-      workPermitHolder: 'worker',
-      visaType: 'open_permit',
-      visaTiedToEmployer: 'no',
-      canChangeEmployerWithoutPermission: 'yes',
-      permitRenewalControlledBy: 'worker',
-      exitPermitRequired: 'no',
-      securityBondRequired: 'no',
-      contractWritten: 'yes',
-      contractInOwnLanguage: 'yes',
-      contractSignedBeforeDeparture: 'yes',
-      contractTermsChangedOnArrival: 'no',
-      fees: [],
-      answers: { documents_retained: 'no', documents_taken_at_recruitment: 'no' },
-    };
+    const clean = cleanInterviewFields({ documents_retained: 'no', documents_taken_at_recruitment: 'no' });
     // Twelve workers who all keep their own documents: the interviews alone say "low".
     for (let i = 0; i < 12; i++) await created(t.baseUrl, acme.keys.auditor, '/interviews', anInterview({ auditId: ids.audit, siteId: ids.site }, clean));
     const res = await request(t.baseUrl).post(`${API}/scoring/rescore`).set(bearer(acme.keys.compliance)).expect(202);

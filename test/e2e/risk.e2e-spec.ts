@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { Role } from '@lantern/domain';
 import { API, bearer, startTestApp, type TestApp } from '../setup/test-app.js';
 import { createTenant, type Tenant } from '../factories/tenants.js';
-import { aRecruiter, aSite, aSupplier, anAudit, anInterview } from '../factories/builders.js';
+import { anAudit, anInterview, aRecruiter, aSite, aSupplier, cleanInterviewFields } from '../factories/builders.js';
 import { created } from '../factories/supply-chain.js';
 
 interface Node {
@@ -77,23 +77,7 @@ describe('risk scoring API', () => {
       `INSERT INTO exchange_rates (organization_id, base, quote, rate, valid_from, source, illustrative) VALUES ($1, 'USD', 'MYR', 4.5, '2024-01-01', 'test', true)`,
       [acme.organizationId],
     );
-    const clean = {
-      passportHolder: 'worker',
-      idCardHolder: 'worker',
-      workPermitHolder: 'worker',
-      visaType: 'open_permit',
-      visaTiedToEmployer: 'no',
-      canChangeEmployerWithoutPermission: 'yes',
-      permitRenewalControlledBy: 'worker',
-      exitPermitRequired: 'no',
-      securityBondRequired: 'no',
-      contractWritten: 'yes',
-      contractInOwnLanguage: 'yes',
-      contractSignedBeforeDeparture: 'yes',
-      contractTermsChangedOnArrival: 'no',
-      fees: [],
-      answers: { excessive_hours: 'no', documents_retained: 'no', debt_bondage: 'no' },
-    };
+    const clean = cleanInterviewFields({ excessive_hours: 'no', documents_retained: 'no', debt_bondage: 'no' });
     // w1: passport kept by the employer and not given back on request, a loan-financed USD fee, a tied permit.
     ids.w1 = (
       await created(

@@ -67,6 +67,29 @@ export const aFinding = (auditId: string, overrides: Record<string, unknown> = {
   ...overrides,
 });
 
+/**
+ * Interview fields of a worker who keeps their documents, holds an open permit,
+ * has a written contract in their language and paid nothing: spread into
+ * anInterview() to start from "no indicator" (`answers` as given).
+ */
+export const cleanInterviewFields = (answers: Record<string, string>) => ({
+  passportHolder: 'worker',
+  idCardHolder: 'worker',
+  workPermitHolder: 'worker',
+  visaType: 'open_permit',
+  visaTiedToEmployer: 'no',
+  canChangeEmployerWithoutPermission: 'yes',
+  permitRenewalControlledBy: 'worker',
+  exitPermitRequired: 'no',
+  securityBondRequired: 'no',
+  contractWritten: 'yes',
+  contractInOwnLanguage: 'yes',
+  contractSignedBeforeDeparture: 'yes',
+  contractTermsChangedOnArrival: 'no',
+  fees: [],
+  answers,
+});
+
 export const anInterview = (ids: { auditId: string; siteId: string; recruiterId?: string }, overrides: Record<string, unknown> = {}) => ({
   externalRef: uniqueRef('INT'),
   ...ids,
