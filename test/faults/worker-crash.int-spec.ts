@@ -10,7 +10,11 @@
  *   interviews in the table == accepted rows == the good rows of the file (no
  *   duplicate, none lost), rejections == the bad rows;
  * - the killed report was rendered by the new worker: one PDF on the report
- *   row whose SHA-256 matches, exactly one `report.rendered` audit event.
+ *   row whose SHA-256 matches, exactly one `report.rendered` audit event;
+ * - the killed re-score wrote nothing (its writes are one transaction), the
+ *   next worker ran it once: one completed run that assessed every subject
+ *   once, and the dead worker's run closed as failed (abandoned), not left
+ *   `running` forever.
  *
  * Shared services, own database (dropped afterwards) and queue prefix.
  */
@@ -169,5 +173,57 @@ describe('worker killed mid-job', () => {
     expect(job!.attemptsStarted).toBe(2);
     expect(job!.stacktrace).toEqual([]);
     expect(job!.returnvalue).toMatchObject({ reportId, sha256: report.pdf_sha256 });
+  });
+
+  it('a re-score killed mid-run is run once by the next worker; the abandoned run is closed, nothing of it kept', async () => {
+    const worker3 = await waitFor('the worker of the previous test', () => processes.running('worker-3'));
+    const org = tenant.organizationId;
+    // The re-score the import queued must be over first: this test follows its own.
+    await waitFor('no scoring run in progress', async () =>
+      Number((await one<{ n: string }>(`SELECT count(*) AS n FROM scoring_runs WHERE organization_id = $1 AND status = 'running'`, [org])).n) === 0 &&
+      (await queue(QUEUES.scoring).getJobCounts('wait', 'active', 'delayed', 'prioritized')).active === 0
+        ? true
+        : undefined,
+    { timeoutMs: 180_000, intervalMs: 200 });
+
+    const requested = await http('POST', `${api.baseUrl}${API}/scoring/rescore`, { key: tenant.keys.admin, json: {} });
+    expect(requested.status).toBe(202);
+    const jobId: string = requested.body.jobId;
+    const crashedRun = await waitFor('the re-score to be running', async () => {
+      const row = await one<{ id: string; status: string } | undefined>(`SELECT id, status FROM scoring_runs WHERE job_id = $1 ORDER BY started_at LIMIT 1`, [jobId]);
+      if (row?.status === 'completed') throw new Error('the re-score finished before the worker could be killed: make the data set larger');
+      return row?.status === 'running' ? row : undefined;
+    }, { intervalMs: 5 });
+    await crash(worker3);
+    expect(await one(`SELECT status FROM scoring_runs WHERE id = $1`, [crashedRun.id])).toEqual({ status: 'running' });
+    expect(Number((await one<{ n: string }>(`SELECT count(*) AS n FROM assessments WHERE run_id = $1`, [crashedRun.id])).n)).toBe(0);
+
+    const worker4 = await processes.startWorker('worker-4', env);
+    const done = await waitFor('the re-score to complete on the new worker', async () => {
+      const res = await http('GET', `${api.baseUrl}${API}/scoring/jobs/${jobId}`, { key: tenant.keys.admin });
+      if (res.body.state === 'failed') throw new Error(`scoring failed: ${res.body.failedReason}`);
+      return res.status === 200 && res.body.state === 'completed' ? res.body : undefined;
+    }, { timeoutMs: 180_000, intervalMs: 500 });
+
+    const runs = (await pool.query<{ id: string; status: string; error: string | null }>(`SELECT id, status, error FROM scoring_runs WHERE job_id = $1 ORDER BY started_at`, [jobId])).rows;
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toMatchObject({ id: crashedRun.id, status: 'failed', error: expect.stringMatching(/^abandoned/) });
+    expect(runs[1]).toMatchObject({ id: done.result.runId, status: 'completed' });
+    // The completed run assessed every subject exactly once; the dead run left no assessment.
+    const assessed = await one<{ n: number; subjects: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT (subject_type, subject_id))::int AS subjects FROM assessments WHERE run_id = $1`,
+      [done.result.runId],
+    );
+    expect(assessed.n).toBe(assessed.subjects);
+    expect(assessed.n).toBe(done.result.assessments);
+    expect(Number((await one<{ n: string }>(`SELECT count(*) AS n FROM assessments WHERE run_id = $1`, [crashedRun.id])).n)).toBe(0);
+    expect(await auditEvents('scoring_run.completed', done.result.runId)).toBe(1);
+
+    const job = await queue(QUEUES.scoring).getJob(jobId);
+    expect(await job!.getState()).toBe('completed');
+    expect(job!.processedBy).toBe(workerName(worker4.pid));
+    expect(job!.stalledCounter).toBe(1);
+    expect(job!.attemptsStarted).toBe(2);
+    expect(job!.stacktrace).toEqual([]);
   });
 });

@@ -785,7 +785,20 @@ export class ScoringRunner {
     );
   }
 
+  /**
+   * Record the run as `running`. Runs of one organisation hold its session
+   * advisory lock (run()), which PostgreSQL releases when the holder's
+   * connection dies: so a `running` run found here belongs to a worker that
+   * died mid-run (its writes, one transaction, were rolled back). It is closed
+   * as failed rather than left running forever.
+   */
   private async startRun(organizationId: string, options: ScoringRunOptions, scope: RunScope, config: ScoringConfig): Promise<string> {
+    const abandoned = await this.pool.query(
+      `UPDATE scoring_runs SET status = 'failed', finished_at = now(), error = 'abandoned: the worker running it stopped before it finished; nothing it computed was kept'
+        WHERE organization_id = $1 AND status = 'running'`,
+      [organizationId],
+    );
+    if ((abandoned.rowCount ?? 0) > 0) this.log(`closed ${abandoned.rowCount} abandoned scoring run(s) of ${organizationId}`);
     const { rows } = await this.pool.query<{ id: string }>(
       `INSERT INTO scoring_runs (organization_id, job_id, scope, reason, as_of, methodology_version, config)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
