@@ -9,6 +9,7 @@
  * API and the worker.
  */
 import { JOBS, QUEUES } from '@lantern/domain';
+import type { RescreenTrigger } from './db/rescreen.js';
 export * from './normalize/fold.js';
 export * from './normalize/skeleton.js';
 export * from './normalize/normalize-name.js';
@@ -39,3 +40,19 @@ export * from './db/block-expiry.js';
 export const RESCREENING_QUEUE = QUEUES.rescreening;
 /** Job name on RESCREENING_QUEUE. */
 export const RESCREEN_JOB = JOBS.rescreen;
+
+/** The slice of a BullMQ Queue that enqueueRescreen needs (type-only: this library loads no queue client). */
+export interface RescreenQueue {
+  add(name: string, data: { schemaVersion: 1; trigger: RescreenTrigger }, opts: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * Queue the re-screening of what a change touches (the API after a list load
+ * or block change, the CLI after an operator's list load). The job id is
+ * deterministic per change and `version`, so the same change is never
+ * re-checked twice (BullMQ rejects ':' in ids).
+ */
+export async function enqueueRescreen(queue: RescreenQueue, trigger: RescreenTrigger, version: string | number): Promise<void> {
+  const jobId = `rescreen-${trigger.kind}-${trigger.id}-${version}`.replace(/:/g, '-');
+  await queue.add(RESCREEN_JOB, { schemaVersion: 1, trigger }, { jobId, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: false });
+}

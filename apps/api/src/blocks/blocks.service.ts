@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type Repository, type SelectQueryBuilde
 import { BlockAppealEntity, BlockEntity, BlockSelfCleaningEntity, BlockTransitionEntity, type BlockStatusValue } from '@lantern/database';
 import { DomainError, type FieldIssue } from '@lantern/domain';
 import { AuditTrail, paginate, paginateAll, snapshot, type AuditSql, type Page, type Principal } from '@lantern/platform';
-import { blockExpiredSummary, blockPeriod, dayOf, expireDueBlocks, LEGAL_GROUNDS, selfCleaningAllowed, ScreeningEngine, type ExpiryScope, type Identifier, type LegalGround } from '@lantern/screening';
+import { blockExpiredAuditChange, blockExpiredSummary, blockPeriod, dayOf, expireDueBlocks, LEGAL_GROUNDS, selfCleaningAllowed, ScreeningEngine, type ExpiryScope, type Identifier, type LegalGround } from '@lantern/screening';
 import { RescreeningProducer } from '../screening/screening-core.module.js';
 import type {
   ActivateBlockDto,
@@ -76,15 +76,7 @@ export class BlocksService {
    */
   async expireDue(scope: ExpiryScope = {}): Promise<number> {
     const expired = await this.dataSource.transaction((em) =>
-      expireDueBlocks(em, this.today(), scope, (b) =>
-        AuditTrail.recordSystem(em as unknown as AuditSql, b.organizationId, {
-          action: 'block.expired',
-          subjectType: 'block',
-          subjectId: b.id,
-          before: { status: b.fromStatus },
-          after: { status: 'expired' },
-        }),
-      ),
+      expireDueBlocks(em, this.today(), scope, (b) => AuditTrail.recordSystem(em as unknown as AuditSql, b.organizationId, blockExpiredAuditChange(b))),
     );
     for (const b of expired) {
       this.engine.invalidate(); // a published block is in other organisations' contexts too

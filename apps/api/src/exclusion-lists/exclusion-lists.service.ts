@@ -114,6 +114,7 @@ export class ExclusionListsService {
       listId: list.id,
       format: list.format as ListFormat,
       content,
+      parsed,
       filename: query.filename ?? null,
       sourceDate: query.sourceDate ?? null,
       retrievedAt: query.retrievedAt ?? null,

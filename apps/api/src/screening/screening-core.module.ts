@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { appendScreeningAuditEvents, QueueModule } from '@lantern/platform';
-import { pgPoolOf, RESCREEN_JOB, RESCREENING_QUEUE, ScreeningEngine, ScreeningRecorder, type PgPool, type RescreenTrigger } from '@lantern/screening';
+import { enqueueRescreen, pgPoolOf, RESCREENING_QUEUE, ScreeningEngine, ScreeningRecorder, type PgPool, type RescreenTrigger } from '@lantern/screening';
 
 /** The pg pool behind the application's DataSource (the screening hot path skips the ORM). */
 export const SCREENING_PG_POOL = Symbol('SCREENING_PG_POOL');
@@ -17,11 +17,7 @@ export class RescreeningProducer {
   constructor(@InjectQueue(RESCREENING_QUEUE) private readonly queue: Queue) {}
 
   async enqueue(trigger: RescreenTrigger, version: string): Promise<void> {
-    // Deterministic id: the same change is never re-checked twice. BullMQ rejects ':' in ids.
-    const jobId = `rescreen-${trigger.kind}-${trigger.id}-${version}`.replace(/:/g, '-');
-    await this.queue
-      .add(RESCREEN_JOB, { schemaVersion: 1, trigger }, { jobId, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: false })
-      .catch((err: Error) => this.logger.warn(`could not enqueue re-screening for ${trigger.kind} ${trigger.id}: ${err.message}`));
+    await enqueueRescreen(this.queue, trigger, version).catch((err: Error) => this.logger.warn(`could not enqueue re-screening for ${trigger.kind} ${trigger.id}: ${err.message}`));
   }
 }
 

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { loadConfig, redisConnectionOptions } from '@lantern/platform';
-import { LIST_FORMATS, parseList, writeSnapshot, RESCREEN_JOB, RESCREENING_QUEUE, type ListFormat, type RescreenTrigger } from '@lantern/screening';
+import { enqueueRescreen, importSnapshot, LIST_FORMATS, parseList, RESCREENING_QUEUE, type ListFormat, type RescreenTrigger } from '@lantern/screening';
 
 const USAGE = `usage:
   lantern lists ls
@@ -121,16 +120,7 @@ async function load(pool: pg.Pool, args: string[], config: ReturnType<typeof loa
     console.error(`${target.name}: no ${target.format} entries could be read from ${file}; nothing was loaded`);
     return 1;
   }
-  const result = await writeSnapshot(pool, {
-    listId: target.id,
-    entries: parsed.entries,
-    issues: parsed.issues,
-    contentSha256: createHash('sha256').update(content).digest('hex'),
-    sizeBytes: content.byteLength,
-    filename: basename(file),
-    sourceDate: sourceDate ?? null,
-    retrievedAt: new Date(),
-  });
+  const result = await importSnapshot(pool, { listId: target.id, format: target.format, content, parsed, filename: basename(file), sourceDate: sourceDate ?? null, retrievedAt: new Date() });
   if (result.duplicate) {
     console.log(`${target.name}: the file equals the current snapshot v${result.version}; nothing loaded`);
     return 0;
@@ -141,7 +131,7 @@ async function load(pool: pg.Pool, args: string[], config: ReturnType<typeof loa
   const trigger: RescreenTrigger = { kind: 'list_snapshot', id: result.snapshotId, summary };
   const queue = new Queue(RESCREENING_QUEUE, { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.LANTERN_QUEUE_PREFIX });
   try {
-    await queue.add(RESCREEN_JOB, { schemaVersion: 1, trigger }, { jobId: `rescreen-list_snapshot-${result.snapshotId}-${result.version}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: false });
+    await enqueueRescreen(queue, trigger, result.version);
     console.log('re-screening of every organisation queued (the worker records what changed: GET /api/v1/screenings/changes)');
   } catch (err) {
     console.error(`the snapshot is current, but re-screening could not be queued: ${(err as Error).message}`);

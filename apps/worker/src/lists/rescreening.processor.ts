@@ -5,7 +5,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JOBS } from '@lantern/domain';
 import { appendScreeningAuditEvents, AuditTrail, pgAuditSql, workerOptions } from '@lantern/platform';
-import { blockExpiredSummary, dayOf, expireDueBlocks, inTransaction, pgPoolOf, rescreen, RESCREEN_JOB, RESCREENING_QUEUE, ScreeningEngine, ScreeningRecorder, type PgPool, type RescreenReport, type RescreenTrigger } from '@lantern/screening';
+import { blockExpiredAuditChange, blockExpiredSummary, dayOf, expireDueBlocks, inTransaction, pgPoolOf, rescreen, RESCREEN_JOB, RESCREENING_QUEUE, ScreeningEngine, ScreeningRecorder, type PgPool, type RescreenReport, type RescreenTrigger } from '@lantern/screening';
 
 export interface RescreenJob {
   schemaVersion: 1;
@@ -65,9 +65,7 @@ export class RescreeningProcessor extends WorkerHost implements OnApplicationBoo
     const today = dayOf(new Date());
     const expired = await inTransaction(this.pool, (client) => {
       const sql = pgAuditSql(client);
-      return expireDueBlocks(sql, today, {}, (b) =>
-        AuditTrail.recordSystem(sql, b.organizationId, { action: 'block.expired', subjectType: 'block', subjectId: b.id, before: { status: b.fromStatus }, after: { status: 'expired' } }),
-      );
+      return expireDueBlocks(sql, today, {}, (b) => AuditTrail.recordSystem(sql, b.organizationId, blockExpiredAuditChange(b)));
     });
     let changes = 0;
     for (const b of expired) {

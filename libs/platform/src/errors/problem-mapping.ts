@@ -176,11 +176,26 @@ const TRANSIENT: MappedProblem = {
 };
 
 /** True when the error (or its driverError/cause) is one of PG_TRANSIENT. */
-export function isTransientDatabaseError(exception: unknown, depth = 0): boolean {
+export function isTransientDatabaseError(exception: unknown): boolean {
+  return anyInChain(exception, (e) => typeof e.code === 'string' && PG_TRANSIENT.has(e.code));
+}
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  name?: unknown;
+  driverError?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+/** `test` on the error and on what it wraps (`driverError`, `cause`, AggregateError's `errors`), a few levels deep. */
+function anyInChain(exception: unknown, test: (e: ErrorLike) => boolean, depth = 0): boolean {
   if (exception === null || typeof exception !== 'object' || depth > 5) return false;
-  const e = exception as { code?: unknown; driverError?: unknown; cause?: unknown };
-  if (typeof e.code === 'string' && PG_TRANSIENT.has(e.code)) return true;
-  return isTransientDatabaseError(e.driverError, depth + 1) || isTransientDatabaseError(e.cause, depth + 1);
+  const e = exception as ErrorLike;
+  if (test(e)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => anyInChain(inner, test, depth + 1))) return true;
+  return anyInChain(e.driverError, test, depth + 1) || anyInChain(e.cause, test, depth + 1);
 }
 
 /** Socket-level failures of node-pg and ioredis (Node's errno codes). */
@@ -204,15 +219,14 @@ const LOST_CONNECTION_MESSAGES = [
  * `cause` chains. Those are answered 503 with Retry-After, not 500: the request
  * was fine and will succeed once the service is back.
  */
-export function isServiceUnavailableError(exception: unknown, depth = 0): boolean {
-  if (exception === null || typeof exception !== 'object' || depth > 5) return false;
-  const e = exception as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === 'string' && (NETWORK_ERROR_CODES.has(e.code) || PG_UNAVAILABLE.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
-  if (e.name === 'MaxRetriesPerRequestError') return true;
-  if (typeof e.message === 'string' && LOST_CONNECTION_MESSAGES.some((re) => re.test(e.message as string))) return true;
-  // Node's AggregateError (one per address tried) carries the socket errors in `errors`.
-  if (Array.isArray(e.errors) && e.errors.some((inner) => isServiceUnavailableError(inner, depth + 1))) return true;
-  return isServiceUnavailableError(e.driverError, depth + 1) || isServiceUnavailableError(e.cause, depth + 1);
+export function isServiceUnavailableError(exception: unknown): boolean {
+  return anyInChain(
+    exception,
+    (e) =>
+      (typeof e.code === 'string' && (NETWORK_ERROR_CODES.has(e.code) || PG_UNAVAILABLE.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) ||
+      e.name === 'MaxRetriesPerRequestError' ||
+      (typeof e.message === 'string' && LOST_CONNECTION_MESSAGES.some((re) => re.test(e.message as string))),
+  );
 }
 
 /** Map anything thrown while serving a request to a problem; unknown errors become an opaque 500. */

@@ -69,3 +69,8 @@ export async function expireDueBlocks(
 export function blockExpiredSummary(block: Pick<ExpiredBlock, 'subjectName' | 'endsOn'>): string {
   return `Block of "${block.subjectName}" expired (its period ended on ${block.endsOn})`;
 }
+
+/** The audit change of a block expiry (appended as the system by whichever path expired it). */
+export function blockExpiredAuditChange(block: Pick<ExpiredBlock, 'id' | 'fromStatus'>) {
+  return { action: 'block.expired', subjectType: 'block', subjectId: block.id, before: { status: block.fromStatus }, after: { status: 'expired' } };
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { identifierKey } from '../identifiers.js';
-import { entryContentHash, parseList, type ListFormat, type ListIssue, type ParsedListEntry } from '../lists/index.js';
+import { entryContentHash, parseList, type ListFormat, type ListIssue, type ParsedList, type ParsedListEntry } from '../lists/index.js';
 import { normalizeName, NORMALIZER_VERSION } from '../normalize/normalize-name.js';
 import { copyValue, inTransaction, textArrayLiteral, type PgClient, type PgPool } from './pg.js';
 
@@ -225,11 +225,13 @@ export async function writeSnapshot(pool: PgPool, input: WriteSnapshotInput): Pr
 export interface ImportSnapshotInput extends Omit<WriteSnapshotInput, 'entries' | 'issues' | 'contentSha256' | 'sizeBytes'> {
   format: ListFormat;
   content: Uint8Array;
+  /** `parseList(format, content)` when the caller parsed it already (to refuse a file without entries first). */
+  parsed?: ParsedList;
 }
 
-/** Parse a list file of the given format and write it as the list's new snapshot. */
+/** Parse a list file of the given format (unless given parsed) and write it as the list's new snapshot. */
 export async function importSnapshot(pool: PgPool, input: ImportSnapshotInput): Promise<SnapshotResult> {
-  const parsed = parseList(input.format, input.content);
+  const parsed = input.parsed ?? parseList(input.format, input.content);
   const contentSha256 = createHash('sha256').update(input.content).digest('hex');
   return writeSnapshot(pool, { ...input, entries: parsed.entries, issues: parsed.issues, contentSha256, sizeBytes: input.content.byteLength });
 }
